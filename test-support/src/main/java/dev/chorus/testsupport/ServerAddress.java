@@ -1,0 +1,5 @@
+package dev.chorus.testsupport;
+
+/** Where a test server listens. */
+public record ServerAddress(String host, int port) {
+}
