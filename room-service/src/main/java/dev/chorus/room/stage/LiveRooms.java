@@ -94,6 +94,18 @@ public class LiveRooms {
         return size == null ? 0 : size;
     }
 
+    /** Keeps the count of people in all rooms, for the members gauge. */
+    void countMembers(long delta) {
+        if (delta != 0) {
+            redis.opsForValue().increment(prefix + "members-total", delta);
+        }
+    }
+
+    public long membersTotal() {
+        String value = redis.opsForValue().get(prefix + "members-total");
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
     private String hallwayKey() {
         return prefix + "hallway";
     }

@@ -3,7 +3,6 @@ package dev.chorus.room.stage;
 import dev.chorus.auth.ChorusPrincipal;
 import dev.chorus.contracts.events.LeaveReason;
 import dev.chorus.contracts.events.Role;
-import dev.chorus.room.room.RoomRecords;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
@@ -23,11 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class StageController {
 
     private final StageService stage;
-    private final RoomRecords records;
 
-    StageController(StageService stage, RoomRecords records) {
+    StageController(StageService stage) {
         this.stage = stage;
-        this.records = records;
     }
 
     record JoinRequest(@Pattern(regexp = "[a-z0-9-]{1,32}", message = "must be a region name") String region) {
@@ -36,7 +33,6 @@ class StageController {
     @PostMapping("/join")
     StageService.JoinAnswer join(@PathVariable String roomId, @AuthenticationPrincipal ChorusPrincipal me,
             @Valid @RequestBody(required = false) JoinRequest request) {
-        records.find(roomId);
         return stage.join(roomId, me, request == null ? null : request.region());
     }
 

@@ -70,7 +70,13 @@ public class StageService {
 
     public JoinAnswer join(String roomId, ChorusPrincipal user, String region) {
         return locks.withRoom(roomId, () -> {
-            ScriptResult result = live.run(RoomScript.JOIN, roomId, user.userId(), null, user.displayName()).orThrow();
+            ScriptResult result = live.run(RoomScript.JOIN, roomId, user.userId(), null, user.displayName());
+            if (result.values().equals(List.of("ERR", "room-not-found"))) {
+                // The live state of a long-ended room has expired; its record says what happened.
+                records.find(roomId);
+                throw ScriptResult.refusal("room-ended");
+            }
+            result.orThrow();
             String role = result.string(1);
             long seq = result.number(2);
             if (!result.changed()) {
@@ -86,6 +92,7 @@ public class StageService {
                     List.of(new MemberJoined(roomId, seq, now, user.userId(), user.userId(), user.displayName(), joinedAs)),
                     List.of(new VoiceSetup(commandId(), now, roomId, user.userId(), joinedAs, false, region, seq)));
             joins.increment();
+            live.countMembers(1);
             log.info("User {} joined room {} as {} (seq {})", user.userId(), roomId, role, seq);
             return new JoinAnswer(roomId, role, true, seq);
         });
@@ -113,6 +120,7 @@ public class StageService {
     public void end(String roomId, String actorId) {
         locks.withRoom(roomId, () -> {
             ScriptResult result = live.run(RoomScript.END, roomId, actorId, null, null).orThrow();
+            live.countMembers(-(result.size() - 2));
             publishEnd(roomId, actorId, "ended-by-moderator", result.number(1));
             return null;
         });
@@ -228,7 +236,9 @@ public class StageService {
             log.info("User {} is now host of room {} (seq {})", newHost, roomId, hostSeq);
         }
         messaging.publish(events, commands);
+        live.countMembers(-1);
         if (outcome.equals("ENDED")) {
+            live.countMembers(-(result.size() - 7));
             publishEnd(roomId, null, "last-moderator-left", result.number(4));
         } else {
             live.updateHallway(roomId, result.string(result.size() - 1).equals("public"), result.number(result.size() - 2));

@@ -12,5 +12,7 @@ class RoomMetrics {
     RoomMetrics(MeterRegistry meters, LiveRooms live) {
         Gauge.builder("chorus.rooms.live", live, LiveRooms::hallwaySize)
                 .description("Live public rooms listed in the hallway").register(meters);
+        Gauge.builder("chorus.room.members", live, LiveRooms::membersTotal)
+                .description("People in rooms right now, on stage or in the audience").register(meters);
     }
 }
