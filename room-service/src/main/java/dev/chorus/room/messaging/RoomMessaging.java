@@ -13,15 +13,20 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes what a room change produced: its events to the room-events exchange, then its commands.
- * Callers publish while holding the room's {@link RoomLocks lock}, so one room's events leave this node
- * in sequence order. A publish that fails is logged and counted; the change itself stays (Redis is the
- * truth), and subscribers that then see a gap in the sequence ask for a snapshot.
+ * Publishes what a room change produced: its events to the room-events exchange, then its commands,
+ * on one channel, and waits for the broker's publisher confirms of the whole batch. Callers publish
+ * while holding the room's {@link RoomLocks lock}, so one room's events leave this node in sequence
+ * order. A batch that is refused or not confirmed in time is logged and counted; the change itself
+ * stays (Redis is the truth and the change was already answered to nobody else's harm), and
+ * subscribers that then see a gap in the sequence ask for a snapshot.
  */
 @Component
 public class RoomMessaging {
 
     private static final Logger log = LoggerFactory.getLogger(RoomMessaging.class);
+
+    /** Long enough for a loaded broker, short enough not to hold a room's lock for long. */
+    private static final long CONFIRM_TIMEOUT_MS = 5_000;
 
     private final RabbitTemplate rabbit;
     private final ChorusTopology topology;
@@ -35,21 +40,30 @@ public class RoomMessaging {
     }
 
     public void publish(List<? extends RoomEvent> events, List<? extends Command> commands) {
-        for (RoomEvent event : events) {
-            send(topology.roomEventsExchangeName(), ChorusTopology.roomRoutingKey(event.roomId(), event.type()), event,
-                    event.type() + " #" + event.seq() + " of room " + event.roomId());
-        }
-        for (Command command : commands) {
-            send(topology.commandsExchangeName(), command.type(), command, command.type() + " " + command.commandId());
+        try {
+            rabbit.invoke(channel -> {
+                for (RoomEvent event : events) {
+                    channel.convertAndSend(topology.roomEventsExchangeName(),
+                            ChorusTopology.roomRoutingKey(event.roomId(), event.type()), event);
+                }
+                for (Command command : commands) {
+                    channel.convertAndSend(topology.commandsExchangeName(), command.type(), command);
+                }
+                channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+                return null;
+            });
+        } catch (AmqpException e) {
+            failures.increment(events.size() + commands.size());
+            log.error("Could not publish {} and {}: {}", describeEvents(events), describeCommands(commands),
+                    e.getMessage());
         }
     }
 
-    private void send(String exchange, String routingKey, Object payload, String what) {
-        try {
-            rabbit.convertAndSend(exchange, routingKey, payload);
-        } catch (AmqpException e) {
-            failures.increment();
-            log.error("Could not publish {}: {}", what, e.getMessage());
-        }
+    private static String describeEvents(List<? extends RoomEvent> events) {
+        return events.stream().map(e -> e.type() + " #" + e.seq() + " of room " + e.roomId()).toList().toString();
+    }
+
+    private static String describeCommands(List<? extends Command> commands) {
+        return commands.stream().map(c -> c.type() + " " + c.commandId()).toList().toString();
     }
 }
