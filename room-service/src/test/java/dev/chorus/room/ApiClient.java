@@ -61,6 +61,16 @@ final class ApiClient {
         }
     }
 
+    /** A plain-text answer body, for endpoints that do not speak JSON. */
+    String raw(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
     /** Registers a user and logs in; answers the user's id and access token. */
     User signUp(String username) {
         Answer registered = post("/api/v1/auth/register", null,
