@@ -62,6 +62,24 @@ public final class SrtpSession implements AutoCloseable {
         return new SrtpSession(profile, keyingMaterial, isServer);
     }
 
+    /**
+     * Runs one packet through both profiles. jitsi-srtp chooses its AES implementation (OpenSSL
+     * through its bundled native library, SunJCE or BouncyCastle) by timing them on first use,
+     * which takes about a second once per JVM; a bridge calls this at start so that the first
+     * endpoint's first packets are not the ones waiting.
+     */
+    public static void warmUp() {
+        for (SrtpProfile profile : SrtpProfile.values()) {
+            byte[] km = new byte[profile.keyingMaterialLength()];
+            try (SrtpSession sender = forProfile(profile, km, false); SrtpSession receiver = forProfile(profile, km, true)) {
+                PacketBuffer packet = new PacketBuffer(new byte[64 + PacketBuffer.TRAILER_ROOM], 0, 64);
+                packet.getBuffer()[0] = (byte) 0x80;
+                sender.protectRtp(packet);
+                receiver.unprotectRtp(packet);
+            }
+        }
+    }
+
     public SrtpProfile profile() {
         return profile;
     }
