@@ -1,5 +1,6 @@
 package dev.chorus.media.transport.dtls;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,7 +34,8 @@ public record DtlsFingerprint(String hashFunction, String value) {
 
     /** Whether a DER certificate hashes, with this fingerprint's function, to this value. */
     public boolean matches(byte[] derCertificate) {
-        return MessageDigest.isEqual(of(hashFunction, derCertificate).value.getBytes(), value.getBytes());
+        return MessageDigest.isEqual(of(hashFunction, derCertificate).value.getBytes(StandardCharsets.US_ASCII),
+                value.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String javaDigestName(String hashFunction) {

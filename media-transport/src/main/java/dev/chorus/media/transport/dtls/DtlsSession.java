@@ -139,15 +139,15 @@ public final class DtlsSession implements AutoCloseable {
     /** Stops the handshake if running and releases the association. */
     @Override
     public void close() {
-        transport.close();
         DTLSTransport t = established;
         if (t != null) {
             try {
-                t.close();
+                t.close(); // sends close_notify, so the peer learns at once
             } catch (IOException | RuntimeException e) {
                 log.debug("DTLS close for {}: {}", label, e.toString());
             }
         }
+        transport.close();
         keys.completeExceptionally(new IOException("DTLS session closed"));
     }
 

@@ -50,7 +50,7 @@ public final class ReceptionStatistics {
             }
         }
         received++;
-        long arrivalUnits = arrivalNanos * clockRate / 1_000_000_000L;
+        long arrivalUnits = (arrivalNanos / 1_000) * clockRate / 1_000_000; // microseconds first: no overflow
         long transit = arrivalUnits - rtpTimestamp;
         if (haveTransit) {
             long d = Math.abs(transit - lastTransit);

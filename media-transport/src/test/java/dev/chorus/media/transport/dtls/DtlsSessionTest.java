@@ -7,12 +7,15 @@ import dev.chorus.media.transport.DatagramSender;
 import dev.chorus.media.transport.PacketKind;
 import dev.chorus.media.transport.srtp.SrtpProfile;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +95,27 @@ class DtlsSessionTest {
     }
 
     @Test
+    void aLostFinalFlightIsResentAfterTheServerFinished() throws Exception {
+        // Drop the server's first ChangeCipherSpec and first epoch-1 record (its Finished): the
+        // server has completed, the client retransmits its flight, the server must answer again.
+        AtomicInteger droppedCcs = new AtomicInteger();
+        AtomicInteger droppedFinished = new AtomicInteger();
+        Pair pair = new Pair(datagram -> {
+            boolean ccs = datagram[0] == 20;
+            boolean epoch1 = datagram[0] == 22 && datagram[3] == 0 && datagram[4] == 1;
+            return (ccs && droppedCcs.getAndIncrement() == 0) || (epoch1 && droppedFinished.getAndIncrement() == 0);
+        });
+
+        var serverKeys = pair.server.start(CLIENT_CERT.fingerprint(), handshakes);
+        var clientKeys = pair.client.start(SERVER_CERT.fingerprint(), handshakes);
+
+        assertThat(clientKeys.get(20, TimeUnit.SECONDS).keyingMaterial())
+                .isEqualTo(serverKeys.get(20, TimeUnit.SECONDS).keyingMaterial());
+        assertThat(droppedCcs.get()).isGreaterThan(1);
+        assertThat(droppedFinished.get()).isGreaterThan(1);
+    }
+
+    @Test
     void closingStopsAHandshakeThatNobodyAnswers() {
         DtlsSession lonely = DtlsSession.client("lonely", CLIENT_CERT, (b, o, l) -> { })
                 .handshakeTimeout(Duration.ofSeconds(30));
@@ -106,18 +130,27 @@ class DtlsSessionTest {
     private static final class Pair {
         final AtomicReference<DtlsSession> serverRef = new AtomicReference<>();
         final AtomicReference<DtlsSession> clientRef = new AtomicReference<>();
-        final DtlsSession server = DtlsSession.server("server", SERVER_CERT, deliverTo(clientRef));
-        final DtlsSession client = DtlsSession.client("client", CLIENT_CERT, deliverTo(serverRef));
+        final DtlsSession server;
+        final DtlsSession client;
 
         Pair() {
+            this(datagram -> false);
+        }
+
+        /** @param dropFromServer which of the server's datagrams the "network" loses */
+        Pair(Predicate<byte[]> dropFromServer) {
+            server = DtlsSession.server("server", SERVER_CERT, deliverTo(clientRef, dropFromServer));
+            client = DtlsSession.client("client", CLIENT_CERT, deliverTo(serverRef, datagram -> false));
             serverRef.set(server);
             clientRef.set(client);
         }
 
-        private static DatagramSender deliverTo(AtomicReference<DtlsSession> target) {
+        private static DatagramSender deliverTo(AtomicReference<DtlsSession> target, Predicate<byte[]> drop) {
             return (buf, off, len) -> {
                 assertThat(PacketKind.of(buf, off, len)).isEqualTo(PacketKind.DTLS);
-                target.get().receive(buf, off, len);
+                if (!drop.test(Arrays.copyOfRange(buf, off, off + len))) {
+                    target.get().receive(buf, off, len);
+                }
             };
         }
     }
