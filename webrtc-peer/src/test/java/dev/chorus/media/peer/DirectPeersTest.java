@@ -57,6 +57,36 @@ class DirectPeersTest {
     }
 
     @Test
+    void garbageForgedMediaAndBadChecksChangeNothing() throws Exception {
+        bridge.accept(transportOf(browser, false));
+        browser.connect(transportOf(bridge, true)).get(15, TimeUnit.SECONDS);
+        bridge.connection().get(15, TimeUnit.SECONDS);
+        byte[] forgedRtp = new byte[100];
+        new java.util.Random(1).nextBytes(forgedRtp);
+        forgedRtp[0] = (byte) 0x80;
+        forgedRtp[1] = 111;
+        byte[] junkDtls = {0x17, (byte) 0xfe, (byte) 0xfd, 0, 1, 0, 0, 0, 0, 0, 9, 0, 3, 1, 2, 3};
+        byte[] unknown = {(byte) 0xff, 1, 2, 3};
+        byte[] badCheck = new dev.chorus.media.transport.ice.IceControllingChecks(browser.iceCredentials(),
+                new dev.chorus.media.transport.ice.IceCredentials(bridge.iceCredentials().ufrag(),
+                        "a-password-that-is-not-the-bridges")).newRequest();
+        long ignoredBefore = bridge.stats().ignored();
+
+        browser.startSending();
+        for (byte[] junk : new byte[][] {forgedRtp, junkDtls, unknown, badCheck}) {
+            browser.sendDatagram(junk);
+        }
+        await(() -> browser.sent().packets() >= 50);
+        browser.stopSending();
+        await(() -> received(bridge, browser) == browser.sent().packets());
+
+        assertSameStream(browser, bridge);
+        assertThat(bridge.receivedStreams()).hasSize(1);
+        assertThat(bridge.stats().srtpRejected()).isEqualTo(1);
+        assertThat(bridge.stats().ignored() - ignoredBefore).isEqualTo(2); // the unknown datagram and the bad check
+    }
+
+    @Test
     void aPeerWhoseCertificateIsNotTheSignalledOneGetsNoMedia() {
         var accepted = bridge.accept(new RemoteTransport(browser.iceCredentials().ufrag(),
                 browser.iceCredentials().pwd(), null, DtlsCertificate.generate().fingerprint()));
