@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The threads many synthetic peers share, so that thousands fit in one JVM: a few selector loops
  * reading every peer's non-blocking socket, one scheduler pacing all senders (each packet is a
- * short task, not a sleeping thread), and a small pool for DTLS handshakes (bctls blocks while a
+ * short task, not a sleeping thread), and small pools for DTLS handshakes (bctls blocks while a
  * handshake waits for the network, so it never runs on a selector loop). The project targets
  * Java 17, without virtual threads; this design keeps the thread count constant in the number of
  * peers anyway.
@@ -35,21 +35,21 @@ public final class PeerRuntime implements AutoCloseable {
 
     private final List<IoLoop> loops = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
-    private final ThreadPoolExecutor handshakes;
+    private final ThreadPoolExecutor clientHandshakes;
+    private final ThreadPoolExecutor serverHandshakes;
     private final AtomicInteger nextLoop = new AtomicInteger();
 
     private PeerRuntime(int ioThreads, int schedulerThreads, int handshakeThreads) {
         scheduler = new ScheduledThreadPoolExecutor(schedulerThreads, daemon("peer-pacer"));
         scheduler.setRemoveOnCancelPolicy(true);
-        handshakes = new ThreadPoolExecutor(handshakeThreads, handshakeThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon("peer-dtls"));
-        handshakes.allowCoreThreadTimeOut(true);
+        clientHandshakes = handshakePool(handshakeThreads, "peer-dtls-client");
+        serverHandshakes = handshakePool(handshakeThreads, "peer-dtls-server");
         for (int i = 0; i < ioThreads; i++) {
             loops.add(new IoLoop("peer-io-" + i));
         }
     }
 
-    /** A runtime sized for tests: one selector loop, one pacer, four handshake threads. */
+    /** A runtime sized for tests: one selector loop, one pacer, four handshake threads per role. */
     public static PeerRuntime start() {
         return start(1, 1, 4);
     }
@@ -63,8 +63,20 @@ public final class PeerRuntime implements AutoCloseable {
         return scheduler;
     }
 
-    ExecutorService handshakes() {
-        return handshakes;
+    /**
+     * Client and server handshakes get separate pools: a blocked client waits for its server's
+     * task, which must never queue behind other waiting clients (peers in both roles share a
+     * runtime in direct tests).
+     */
+    ExecutorService handshakes(boolean server) {
+        return server ? serverHandshakes : clientHandshakes;
+    }
+
+    private static ThreadPoolExecutor handshakePool(int threads, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Opens a non-blocking UDP socket on {@code bindAddress} read by one of the loops. */
@@ -84,7 +96,8 @@ public final class PeerRuntime implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        handshakes.shutdownNow();
+        clientHandshakes.shutdownNow();
+        serverHandshakes.shutdownNow();
         loops.forEach(IoLoop::stop);
     }
 

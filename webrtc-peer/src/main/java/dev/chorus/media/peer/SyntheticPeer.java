@@ -291,7 +291,7 @@ public final class SyntheticPeer implements AutoCloseable {
     }
 
     private void startDtls(DtlsFingerprint remoteFingerprint) {
-        dtls.start(remoteFingerprint, runtime.handshakes()).whenComplete(this::onKeys);
+        dtls.start(remoteFingerprint, runtime.handshakes(dtls.isServer())).whenComplete(this::onKeys);
     }
 
     private void onKeys(DtlsSrtpKeys keys, Throwable error) {

@@ -45,6 +45,8 @@ public final class DtlsSession implements AutoCloseable {
     private final QueueDatagramTransport transport;
     private final CompletableFuture<DtlsSrtpKeys> keys = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean launched = new AtomicBoolean();
+    private volatile DtlsFingerprint remoteFingerprint;
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile DTLSTransport established;
     private volatile Executor executor;
@@ -100,17 +102,31 @@ public final class DtlsSession implements AutoCloseable {
 
     /**
      * Starts the handshake on {@code executor} (which must allow a task to block for the duration
-     * of a handshake). Only the first call has an effect.
+     * of a handshake; a server's starts only once the client's first datagram is there). Only the
+     * first call has an effect.
      *
      * @param remoteFingerprint the fingerprint signalling gave for the peer's certificate
      * @return {@link #keys()}
      */
     public CompletableFuture<DtlsSrtpKeys> start(DtlsFingerprint remoteFingerprint, Executor executor) {
-        if (started.compareAndSet(false, true)) {
+        if (!started.get()) {
+            this.remoteFingerprint = remoteFingerprint;
             this.executor = executor;
-            executor.execute(() -> handshake(remoteFingerprint));
+            started.set(true);
+            launchWhenReady();
         }
         return keys;
+    }
+
+    /**
+     * A client speaks first, so its handshake starts at once. A server's waits for the client's
+     * first datagram: bctls would otherwise block a pool thread for as long as the client stays
+     * silent, and endpoints allocated but not yet connecting would starve the pool.
+     */
+    private void launchWhenReady() {
+        if (started.get() && (!server || transport.hasPending()) && launched.compareAndSet(false, true)) {
+            executor.execute(() -> handshake(remoteFingerprint));
+        }
     }
 
     /** Completes with the SRTP keys, or exceptionally when the handshake failed. */
@@ -131,7 +147,9 @@ public final class DtlsSession implements AutoCloseable {
         if (!transport.offer(buf, off, len)) {
             return;
         }
-        if (established != null && draining.compareAndSet(false, true)) {
+        if (established == null) {
+            launchWhenReady();
+        } else if (draining.compareAndSet(false, true)) {
             executor.execute(this::drainAfterHandshake);
         }
     }

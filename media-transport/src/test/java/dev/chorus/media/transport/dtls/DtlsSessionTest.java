@@ -116,6 +116,29 @@ class DtlsSessionTest {
     }
 
     @Test
+    void serversWaitingForSilentClientsHoldNoHandshakeThread() throws Exception {
+        ExecutorService twoThreads = Executors.newFixedThreadPool(2);
+        List<DtlsSession> silent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                DtlsSession waiting = DtlsSession.server("silent-" + i, SERVER_CERT, (b, o, l) -> { });
+                waiting.start(CLIENT_CERT.fingerprint(), twoThreads);
+                silent.add(waiting);
+            }
+            Pair pair = new Pair();
+
+            var serverKeys = pair.server.start(CLIENT_CERT.fingerprint(), twoThreads);
+            var clientKeys = pair.client.start(SERVER_CERT.fingerprint(), twoThreads);
+
+            assertThat(clientKeys.get(20, TimeUnit.SECONDS).keyingMaterial())
+                    .isEqualTo(serverKeys.get(20, TimeUnit.SECONDS).keyingMaterial());
+        } finally {
+            silent.forEach(DtlsSession::close);
+            twoThreads.shutdownNow();
+        }
+    }
+
+    @Test
     void closingStopsAHandshakeThatNobodyAnswers() {
         DtlsSession lonely = DtlsSession.client("lonely", CLIENT_CERT, (b, o, l) -> { })
                 .handshakeTimeout(Duration.ofSeconds(30));
