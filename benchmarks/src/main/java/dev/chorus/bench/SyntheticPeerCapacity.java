@@ -52,6 +52,7 @@ public final class SyntheticPeerCapacity {
             }
             CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(150, TimeUnit.SECONDS);
 
+            java.util.Map<String, Long> threadCpuStart = threadCpuByRole();
             long cpuStart = os.getProcessCpuTime();
             long wallStart = System.nanoTime();
             all.forEach(p -> {
@@ -66,6 +67,7 @@ public final class SyntheticPeerCapacity {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             Thread.sleep(500); // let the last packets land
             double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+            java.util.Map<String, Long> threadCpuEnd = threadCpuByRole();
 
             long sent = 0;
             long received = 0;
@@ -89,10 +91,28 @@ public final class SyntheticPeerCapacity {
                     sent / wall, received / wall, sent - received, sent, broken);
             System.out.printf("process CPU %.0f%% of one core; %,.0f us CPU per 1,000 packets (send + receive)%n",
                     100 * cpuSeconds / wall, cpuSeconds * 1e6 / Math.max(1, sent) * 1000);
+            StringBuilder byRole = new StringBuilder("CPU by thread role (% of one core):");
+            threadCpuEnd.forEach((role, nanos) -> byRole.append(String.format(" %s %.0f%%", role,
+                    100 * (nanos - threadCpuStart.getOrDefault(role, 0L)) / 1e9 / wall)));
+            System.out.println(byRole);
             all.forEach(p -> {
                 p[0].close();
                 p[1].close();
             });
         }
+    }
+
+    /** CPU time per thread name without its trailing number (peer-io, peer-pacer, C2 compiler...). */
+    private static java.util.Map<String, Long> threadCpuByRole() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byRole = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = mx.getThreadCpuTime(info.getThreadId());
+                String role = info.getThreadName().replaceAll("[- ]?\\d+$", "");
+                byRole.merge(role, Math.max(0, cpu), Long::sum);
+            }
+        }
+        return byRole;
     }
 }
