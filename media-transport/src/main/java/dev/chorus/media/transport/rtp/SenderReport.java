@@ -35,6 +35,24 @@ public record SenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long 
                 List.copyOf(reportBlocks));
     }
 
+    /**
+     * Copies the sender-info part of the SR at {@code src[off]} to {@code dst[dstOff]} without its
+     * report blocks (they describe what the speaker received, which means nothing to the
+     * listeners an SFU forwards the SR to), allocation-free. Returns the copy's length, 28, or -1
+     * when {@code src} does not hold a complete SR.
+     */
+    public static int copyWithoutReportBlocks(byte[] src, int off, int len, byte[] dst, int dstOff) {
+        if (len < HEADER_LENGTH || RtcpPackets.packetType(src, off) != RtcpPackets.SR
+                || RtcpPackets.length(src, off) > len) {
+            return -1;
+        }
+        System.arraycopy(src, off, dst, dstOff, HEADER_LENGTH);
+        dst[dstOff] = (byte) 0x80; // V=2, no padding, no report blocks
+        dst[dstOff + 2] = 0;
+        dst[dstOff + 3] = (byte) (HEADER_LENGTH / 4 - 1);
+        return HEADER_LENGTH;
+    }
+
     /** The middle 32 bits of the NTP timestamp, as LSR fields quote it. */
     public long compactNtp() {
         return (ntpTimestamp >>> 16) & 0xffffffffL;

@@ -22,6 +22,23 @@ class RtcpTest {
     }
 
     @Test
+    void aForwardedSenderReportKeepsTheSenderInfoAndDropsTheBlocks() {
+        SenderReport sr = new SenderReport(42, SenderReport.ntpTime(1_700_000_000_500L), 4800, 10, 800,
+                List.of(new ReportBlock(7, 0, 0, 1, 0, 0, 0), new ReportBlock(8, 0, 0, 1, 0, 0, 0)));
+        byte[] src = new byte[100];
+        int len = sr.write(src, 0);
+        byte[] dst = new byte[100];
+
+        int copied = SenderReport.copyWithoutReportBlocks(src, 0, len, dst, 4);
+
+        assertThat(copied).isEqualTo(SenderReport.HEADER_LENGTH);
+        assertThat(RtcpPackets.isValidCompound(dst, 4, copied)).isTrue();
+        assertThat(SenderReport.read(dst, 4, copied))
+                .isEqualTo(new SenderReport(42, sr.ntpTimestamp(), 4800, 10, 800, List.of()));
+        assertThat(SenderReport.copyWithoutReportBlocks(src, 0, 20, dst, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void compoundPacketsAreWalkedPartByPart() {
         byte[] buf = new byte[200];
         int n = new ReceiverReport(7, List.of()).write(buf, 0);
