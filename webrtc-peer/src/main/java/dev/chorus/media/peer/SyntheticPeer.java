@@ -93,7 +93,8 @@ public final class SyntheticPeer implements AutoCloseable {
     private volatile long stunAnswered;
     private volatile long ignored;
 
-    // Send state: touched by the pacer's send task only (a fixed-rate task never overlaps itself).
+    // Send state: touched by the pacer's send task only (a fixed-rate task never overlaps itself);
+    // what sent() reports is guarded by sentDigest's monitor.
     private final byte[] sendArray = new byte[1500];
     private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendArray);
     private final PacketBuffer sendPacket = new PacketBuffer(sendArray, 0, 0);
@@ -222,10 +223,9 @@ public final class SyntheticPeer implements AutoCloseable {
     }
 
     /** What this peer has sent so far. */
-    public synchronized SentStream sent() {
-        int last = (nextSequence - 1) & 0xffff;
+    public SentStream sent() {
         synchronized (sentDigest) {
-            return new SentStream(ssrc, packetsSent, firstSequence, last, sentDigest.getValue());
+            return new SentStream(ssrc, packetsSent, firstSequence, (nextSequence - 1) & 0xffff, sentDigest.getValue());
         }
     }
 
@@ -463,12 +463,12 @@ public final class SyntheticPeer implements AutoCloseable {
             // Before protecting: SRTP encrypts the payload in place.
             sentDigest.update(sendArray, header, payload);
             packetsSent++;
+            nextSequence = seq + 1;
         }
         if (s.protectRtp(sendPacket) != SrtpResult.OK) {
             return; // only after close(), which released the SRTP contexts
         }
         octetsSent += payload;
-        nextSequence = seq + 1;
         nextTimestamp = (nextTimestamp + 960) & 0xffffffffL; // 20 ms at 48 kHz
         send(sendPacket.getBuffer(), sendPacket.getOffset(), sendPacket.getLength(), to);
     }

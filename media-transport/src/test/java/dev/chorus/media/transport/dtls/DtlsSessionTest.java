@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorus.media.transport.DatagramSender;
+import dev.chorus.media.transport.PacketBuffer;
 import dev.chorus.media.transport.PacketKind;
+import dev.chorus.media.transport.rtp.RtpHeader;
+import dev.chorus.media.transport.srtp.SrtpResult;
 import dev.chorus.media.transport.srtp.SrtpProfile;
 import java.time.Duration;
 import java.util.Arrays;
@@ -55,6 +58,14 @@ class DtlsSessionTest {
         assertThat(s.isServer()).isTrue();
         assertThat(c.isServer()).isFalse();
         assertThat(pair.server.isConnected()).isTrue();
+
+        // The exported keys set up SRTP sessions that understand each other.
+        byte[] rtp = new byte[92];
+        RtpHeader.writeFixed(rtp, 0, false, 111, 1, 960, 0x0badcafe);
+        PacketBuffer packet = new PacketBuffer(200).copyFrom(rtp, 0, rtp.length);
+        assertThat(c.newSrtpSession().protectRtp(packet)).isEqualTo(SrtpResult.OK);
+        assertThat(s.newSrtpSession().unprotectRtp(packet)).isEqualTo(SrtpResult.OK);
+        assertThat(packet.toByteArray()).isEqualTo(rtp);
     }
 
     @Test
