@@ -108,18 +108,25 @@ public final class SrtpSession implements AutoCloseable {
         if (packet.getLength() < 12 + profile.tagLength()) {
             return SrtpResult.INVALID;
         }
-        SrtpCryptoContext ctx = rtpReceive.get(ssrcOf(packet, 8));
-        if (ctx == null) {
-            ctx = rtpReceive.add(ssrcOf(packet, 8), ssrc -> receiveFactory.deriveContext(ssrc, 0));
+        int ssrc = ssrcOf(packet, 8);
+        SrtpCryptoContext ctx = rtpReceive.get(ssrc);
+        boolean fresh = ctx == null;
+        if (fresh) {
+            ctx = rtpReceive.add(ssrc, s -> receiveFactory.deriveContext(s, 0));
             if (ctx == null) {
                 return SrtpResult.INVALID;
             }
         }
+        SrtpResult result;
         try {
-            return map(ctx.reverseTransformPacket(packet, false));
+            result = map(ctx.reverseTransformPacket(packet, false));
         } catch (GeneralSecurityException e) {
-            return SrtpResult.INVALID;
+            result = SrtpResult.INVALID;
         }
+        if (fresh && result != SrtpResult.OK) {
+            rtpReceive.remove(ssrc, ctx); // forged SSRCs must not accumulate contexts
+        }
+        return result;
     }
 
     /** Encrypts an RTCP compound packet in place, appending the SRTCP index and tag. */
@@ -146,18 +153,25 @@ public final class SrtpSession implements AutoCloseable {
         if (packet.getLength() < 8 + 4 + profile.tagLength()) {
             return SrtpResult.INVALID;
         }
-        SrtcpCryptoContext ctx = rtcpReceive.get(ssrcOf(packet, 4));
-        if (ctx == null) {
-            ctx = rtcpReceive.add(ssrcOf(packet, 4), receiveFactory::deriveControlContext);
+        int ssrc = ssrcOf(packet, 4);
+        SrtcpCryptoContext ctx = rtcpReceive.get(ssrc);
+        boolean fresh = ctx == null;
+        if (fresh) {
+            ctx = rtcpReceive.add(ssrc, receiveFactory::deriveControlContext);
             if (ctx == null) {
                 return SrtpResult.INVALID;
             }
         }
+        SrtpResult result;
         try {
-            return map(ctx.reverseTransformPacket(packet));
+            result = map(ctx.reverseTransformPacket(packet));
         } catch (GeneralSecurityException e) {
-            return SrtpResult.INVALID;
+            result = SrtpResult.INVALID;
         }
+        if (fresh && result != SrtpResult.OK) {
+            rtcpReceive.remove(ssrc, ctx);
+        }
+        return result;
     }
 
     /** Number of SSRCs this session holds contexts for, both directions, RTP and RTCP. */
@@ -209,23 +223,24 @@ public final class SrtpSession implements AutoCloseable {
         C derive(int ssrc) throws GeneralSecurityException;
     }
 
-    /** SSRC to context, read without locks: a copy-on-write pair of arrays, tiny for audio. */
+    /** SSRC to context, read without locks: a copy-on-write array of entries, tiny for audio. */
     private final class ContextTable<C extends BaseSrtpCryptoContext> {
-        private volatile int[] ssrcs = new int[0];
-        private volatile Object[] contexts = new Object[0];
+        private record Entry<C>(int ssrc, C context) {
+        }
 
         @SuppressWarnings("unchecked")
+        private volatile Entry<C>[] entries = new Entry[0];
+
         C get(int ssrc) {
-            Object[] c = contexts;
-            int[] s = ssrcs;
-            for (int i = 0; i < s.length && i < c.length; i++) {
-                if (s[i] == ssrc) {
-                    return (C) c[i];
+            for (Entry<C> e : entries) {
+                if (e.ssrc() == ssrc) {
+                    return e.context();
                 }
             }
             return null;
         }
 
+        /** Derives and adds {@code ssrc}'s context; {@code null} once the session is closed. */
         C add(int ssrc, Derivation<C> derivation) {
             synchronized (SrtpSession.this) {
                 C existing = get(ssrc);
@@ -241,25 +256,36 @@ public final class SrtpSession implements AutoCloseable {
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("cannot derive SRTP context", e);
                 }
-                int n = ssrcs.length;
-                Object[] c = Arrays.copyOf(contexts, n + 1);
-                c[n] = created;
-                int[] s = Arrays.copyOf(ssrcs, n + 1);
-                s[n] = ssrc;
-                contexts = c; // contexts first: get() bounds by both lengths
-                ssrcs = s;
+                Entry<C>[] grown = Arrays.copyOf(entries, entries.length + 1);
+                grown[entries.length] = new Entry<>(ssrc, created);
+                entries = grown;
                 return created;
             }
         }
 
-        int size() {
-            return ssrcs.length;
+        /** Removes {@code ssrc}'s context if it is still {@code expected}. */
+        void remove(int ssrc, C expected) {
+            synchronized (SrtpSession.this) {
+                Entry<C>[] current = entries;
+                for (int i = 0; i < current.length; i++) {
+                    if (current[i].ssrc() == ssrc && current[i].context() == expected) {
+                        Entry<C>[] fewer = Arrays.copyOf(current, current.length - 1);
+                        System.arraycopy(current, i + 1, fewer, i, current.length - i - 1);
+                        entries = fewer;
+                        return;
+                    }
+                }
+            }
         }
 
+        int size() {
+            return entries.length;
+        }
+
+        @SuppressWarnings("unchecked")
         void clear() {
             synchronized (SrtpSession.this) {
-                ssrcs = new int[0];
-                contexts = new Object[0];
+                entries = new Entry[0];
             }
         }
     }

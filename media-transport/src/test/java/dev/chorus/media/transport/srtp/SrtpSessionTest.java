@@ -79,6 +79,23 @@ class SrtpSessionTest {
 
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
+    void forgedPacketsWithNewSsrcsLeaveNoContextsBehind(SrtpProfile profile) {
+        SrtpSession receiver = SrtpSession.forProfile(profile, keyingMaterial(profile), true);
+        byte[] forged = new byte[100];
+        for (int i = 0; i < 50; i++) {
+            RANDOM.nextBytes(forged);
+            forged[0] = (byte) 0x80;
+            forged[1] = 111;
+            assertThat(receiver.unprotectRtp(new PacketBuffer(forged, 0, forged.length))).isNotEqualTo(SrtpResult.OK);
+            forged[1] = (byte) 200;
+            assertThat(receiver.unprotectRtcp(new PacketBuffer(forged, 0, forged.length))).isNotEqualTo(SrtpResult.OK);
+        }
+
+        assertThat(receiver.contextCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
     void rtcpRoundTripsAndIsReplayProtected(SrtpProfile profile) {
         byte[] km = keyingMaterial(profile);
         SrtpSession server = SrtpSession.forProfile(profile, km, true);
