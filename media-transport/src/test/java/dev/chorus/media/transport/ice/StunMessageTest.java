@@ -31,6 +31,14 @@ class StunMessageTest {
             + "000800142b91f599fd9e90c38c7489f92af9ba53f06be7d7"
             + "80280004c07d4c96");
 
+    /** RFC 5769 2.3: IPv6 success response, 2001:db8:1234:5678:11:2233:4455:6677 port 32853. */
+    static final byte[] SAMPLE_IPV6_RESPONSE = HexFormat.of().parseHex(
+            "010100482112a442b7e7a701bc34d686fa87dfae"
+            + "8022000b7465737420766563746f7220"
+            + "002000140002a1470113a9faa5d3f179bc25f4b5bed2b9d9"
+            + "00080014a382954e4be67bf11784c97c8292c275bfe3ed41"
+            + "80280004c8fb0b4c");
+
     @Test
     void parsesAndVerifiesTheSampleRequest() {
         StunMessage m = StunMessage.parse(SAMPLE_REQUEST, 0, SAMPLE_REQUEST.length);
@@ -53,6 +61,21 @@ class StunMessageTest {
         assertThat(m.xorMappedAddress()).isEqualTo(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 32853));
         assertThat(m.checkFingerprint()).isTrue();
         assertThat(m.checkMessageIntegrity(PASSWORD)).isTrue();
+    }
+
+    @Test
+    void parsesAndVerifiesTheSampleIpv6Response() throws Exception {
+        StunMessage m = StunMessage.parse(SAMPLE_IPV6_RESPONSE, 0, SAMPLE_IPV6_RESPONSE.length);
+
+        InetSocketAddress mapped =
+                new InetSocketAddress(InetAddress.getByName("2001:db8:1234:5678:11:2233:4455:6677"), 32853);
+        assertThat(m.xorMappedAddress()).isEqualTo(mapped);
+        assertThat(m.checkFingerprint()).isTrue();
+        assertThat(m.checkMessageIntegrity(PASSWORD)).isTrue();
+
+        byte[] built = new StunMessageBuilder(StunMessage.BINDING_SUCCESS, m.transactionId())
+                .xorMappedAddress(mapped).build(PASSWORD);
+        assertThat(HexFormat.of().formatHex(built, 20, 44)).isEqualTo(HexFormat.of().formatHex(SAMPLE_IPV6_RESPONSE, 36, 60));
     }
 
     @Test
