@@ -92,7 +92,7 @@ public final class PeerRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops every thread; peers still open stop receiving and sending. */
+    /** Stops every thread and closes the sockets of peers still open. */
     @Override
     public void close() {
         scheduler.shutdownNow();
@@ -166,6 +166,9 @@ public final class PeerRuntime implements AutoCloseable {
                 }
             }
             try {
+                for (SelectionKey key : selector.keys()) {
+                    key.channel().close(); // sockets of peers nobody closed
+                }
                 selector.close();
             } catch (IOException e) {
                 log.debug("closing selector: {}", e.toString());
