@@ -169,7 +169,7 @@ public final class SyntheticPeer implements AutoCloseable {
         remoteAddress = remote.candidate();
         checks = new IceControllingChecks(iceCredentials, new IceCredentials(remote.ufrag(), remote.pwd()));
         remoteFingerprint = remote.fingerprint();
-        dtls = DtlsSession.client(toString(), certificate, this::sendToRemote);
+        dtls = DtlsSession.client(toString(), certificate, this::sendToRemote).profiles(options.srtpProfiles());
         schedule(this::sendCheckUntilConnected, 0, CHECK_INTERVAL_MS);
         schedule(this::sendConsentCheck, CONSENT_INTERVAL_MS, CONSENT_INTERVAL_MS);
         return connected; // DTLS starts once a check is answered, as in a browser
@@ -182,7 +182,7 @@ public final class SyntheticPeer implements AutoCloseable {
     public CompletableFuture<SrtpProfile> accept(RemoteTransport remote) {
         beginOnce();
         responder = new IceLiteResponder(iceCredentials, remote.ufrag());
-        dtls = DtlsSession.server(toString(), certificate, this::sendToRemote);
+        dtls = DtlsSession.server(toString(), certificate, this::sendToRemote).profiles(options.srtpProfiles());
         startDtls(remote.fingerprint());
         return connected;
     }

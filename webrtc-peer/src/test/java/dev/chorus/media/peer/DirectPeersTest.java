@@ -87,6 +87,27 @@ class DirectPeersTest {
     }
 
     @Test
+    void aPeerOfferingOnlyTheMandatoryProfileGetsItAndMediaFlows() throws Exception {
+        SyntheticPeer oldBrowser = SyntheticPeer.create(runtime,
+                PeerOptions.DEFAULTS.withSrtpProfiles(java.util.List.of(SrtpProfile.AES128_CM_HMAC_SHA1_80)),
+                DtlsCertificate.generate(), new java.net.InetSocketAddress("127.0.0.1", 0));
+        try {
+            var accepted = bridge.accept(transportOf(oldBrowser, false));
+            assertThat(oldBrowser.connect(transportOf(bridge, true)).get(15, TimeUnit.SECONDS))
+                    .isEqualTo(SrtpProfile.AES128_CM_HMAC_SHA1_80);
+            assertThat(accepted.get(15, TimeUnit.SECONDS)).isEqualTo(SrtpProfile.AES128_CM_HMAC_SHA1_80);
+
+            oldBrowser.startSending();
+            await(() -> oldBrowser.sent().packets() >= 25);
+            oldBrowser.stopSending();
+            await(() -> received(bridge, oldBrowser) == oldBrowser.sent().packets());
+            assertSameStream(oldBrowser, bridge);
+        } finally {
+            oldBrowser.close();
+        }
+    }
+
+    @Test
     void aPeerWhoseCertificateIsNotTheSignalledOneGetsNoMedia() {
         var accepted = bridge.accept(new RemoteTransport(browser.iceCredentials().ufrag(),
                 browser.iceCredentials().pwd(), null, DtlsCertificate.generate().fingerprint()));
