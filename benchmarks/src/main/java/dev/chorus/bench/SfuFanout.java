@@ -52,9 +52,9 @@ public final class SfuFanout {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int cores = Runtime.getRuntime().availableProcessors();
     try (ConfigurableApplicationContext bridge = new SpringApplicationBuilder(
-        MediaSfuApplication.class).properties("server.port=0", "chorus.sfu.udp-port=0",
-            "chorus.sfu.bind-address=127.0.0.1", "chorus.sfu.endpoint-idle-timeout=120s",
-            "logging.level.dev.chorus=WARN").run();
+        MediaSfuApplication.class).run("--server.port=0", "--chorus.sfu.udp-port=0",
+            "--chorus.sfu.bind-address=127.0.0.1", "--chorus.sfu.endpoint-idle-timeout=120s",
+            "--logging.level.dev.chorus=WARN");
         PeerRuntime runtime = PeerRuntime.start(2, 2, 8)) {
       String base = "http://127.0.0.1:" + bridge.getEnvironment().getProperty("local.server.port");
       ForwardingDelay delay = bridge.getBean(ForwardingDelay.class);
