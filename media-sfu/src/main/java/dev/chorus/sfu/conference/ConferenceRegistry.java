@@ -187,6 +187,12 @@ public class ConferenceRegistry {
     }
     byAddress.put(address, endpoint);
     endpoint.address(address);
+    if (endpoint.isReleased()) {
+      // Expired by the control plane while this check was in flight: leave no index entry.
+      byAddress.remove(address, endpoint);
+      endpoint.address(null);
+      return;
+    }
     if (current != null) {
       byAddress.remove(current, endpoint);
       log.info("Endpoint {} moved from {} to {}", endpoint, current, address);
