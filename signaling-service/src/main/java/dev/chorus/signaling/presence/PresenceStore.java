@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.redis.connection.StringRedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,13 +53,17 @@ class PresenceStore {
         if (userIds.isEmpty()) {
             return;
         }
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
-            for (String userId : userIds) {
-                strings.zAdd(userKey(userId), expiresAt.toEpochMilli(), nodeId);
-                strings.pExpire(userKey(userId), ttl.toMillis());
+        redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public Object execute(RedisOperations operations) {
+                RedisOperations<String, String> pipeline = operations;
+                for (String userId : userIds) {
+                    pipeline.opsForZSet().add(userKey(userId), nodeId, expiresAt.toEpochMilli());
+                    pipeline.expire(userKey(userId), ttl);
+                }
+                return null;
             }
-            return null;
         });
     }
 

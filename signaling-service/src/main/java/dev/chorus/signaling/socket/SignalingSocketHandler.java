@@ -68,7 +68,17 @@ class SignalingSocketHandler extends TextWebSocketHandler {
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
+    public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+        try {
+            open(session);
+        } catch (RuntimeException e) {
+            // Logged here without the session's URI, which carries the access token.
+            log.error("Could not set up socket {}; closing it", session.getId(), e);
+            session.close(CloseStatus.SERVER_ERROR);
+        }
+    }
+
+    private void open(WebSocketSession session) {
         limitBlockingSends(session);
         ChorusPrincipal principal = (ChorusPrincipal) session.getAttributes().get(TokenHandshakeInterceptor.PRINCIPAL);
         LocalConnections.Opened opened = connections.open(session, principal,
