@@ -110,7 +110,7 @@ class SignalingSocketHandler extends TextWebSocketHandler {
             if (connection.tokenExpired(Instant.now())) {
                 connection.send(writer.encode(ServerFrame.Error.of(ErrorCode.UNAUTHENTICATED,
                         "The access token expired; reconnect with a fresh one", null)));
-                connection.close(CloseCodes.TOKEN_EXPIRED);
+                connection.closeAfterFlush(CloseCodes.TOKEN_EXPIRED);
                 return;
             }
             handle(connection, reader.read(text));
