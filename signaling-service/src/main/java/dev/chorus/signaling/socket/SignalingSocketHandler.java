@@ -117,6 +117,11 @@ class SignalingSocketHandler extends TextWebSocketHandler {
         } catch (FrameException refused) {
             log.debug("Frame from {} refused: {} {}", connection, refused.code().wireName(), refused.getMessage());
             connection.send(writer.encode(refused.toFrame()));
+        } catch (RuntimeException e) {
+            // Broker or Redis trouble: the client may try again; the socket stays.
+            log.error("Handling a frame from {} failed", connection, e);
+            connection.send(writer.encode(ServerFrame.Error.of(ErrorCode.UNAVAILABLE,
+                    "The signaling service could not do that now; try again", null)));
         }
     }
 

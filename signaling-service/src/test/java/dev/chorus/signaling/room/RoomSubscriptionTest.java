@@ -66,6 +66,19 @@ class RoomSubscriptionTest {
         assertThat(subscription.requestResync()).isFalse();
     }
 
+    @Test
+    void afterUnsubscribingNeitherALateSnapshotNorEventsReachTheSocket() {
+        subscription.applySnapshot(1, frame("snapshot@1"));
+        subscription.cancel();
+
+        subscription.applySnapshot(2, frame("late snapshot@2"));
+        subscription.offer(2, frame("e2"));
+        subscription.offer(3, frame("e3"));
+        subscription.connection().send(frame("marker")); // the outbox keeps order: anything wrongly sent comes before
+
+        assertSent("snapshot@1", "marker");
+    }
+
     private static EncodedFrame frame(String text) {
         return EncodedFrame.of(text);
     }
