@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * node leaves behind when it stops without warning.
  */
 @SpringBootTest(classes = SignalingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chorus.signaling.node-id=node-a", "chorus.signaling.grace-period=3s",
+        properties = {"chorus.signaling.node-id=node-a", "chorus.signaling.grace-period=5s",
             "chorus.signaling.heartbeat=1s", "chorus.signaling.presence-ttl=10s"})
 @ContextConfiguration(initializers = ChorusServersInitializer.class)
 class PresenceLossTest {
