@@ -29,7 +29,7 @@ class RoomSubscriptionTest {
         doAnswer(call -> sent.add(((TextMessage) call.getArgument(0)).getPayload())).when(session).sendMessage(any());
         LocalConnections connections = new LocalConnections(TestProperties.defaults(), new SimpleMeterRegistry());
         subscription = new RoomSubscription(
-                connections.open(session, new ChorusPrincipal("u1", "ada", "Ada"), "token", null).connection(), "r1");
+                connections.open(session, new ChorusPrincipal("u1", "ada", "Ada"), "token", null, user -> { }), "r1");
     }
 
     @Test
