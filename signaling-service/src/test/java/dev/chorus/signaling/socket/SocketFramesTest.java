@@ -91,6 +91,18 @@ class SocketFramesTest {
     }
 
     @Test
+    void aMuteRoomServiceCannotAnswerIsReportedAsUnavailable() {
+        try (TestClient client = TestClient.connect(port, KEYS.token("eve"))) {
+            client.next("welcome");
+
+            JsonNode error = client.send("{\"type\":\"mute\",\"roomId\":\"r3\",\"muted\":true}").next("error");
+
+            assertThat(error.path("code").asString()).isEqualTo("unavailable");
+            assertThat(error.path("ref").asString()).isEqualTo("r3");
+        }
+    }
+
+    @Test
     void aFrameAfterTheTokenExpiredIsRefusedAndTheSocketClosed() {
         Instant expiry = Instant.now().plusSeconds(4);
         try (TestClient client = TestClient.connect(port, KEYS.token("dee", expiry))) {
