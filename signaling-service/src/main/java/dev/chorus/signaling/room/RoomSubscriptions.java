@@ -33,7 +33,8 @@ public class RoomSubscriptions {
 
     private static final Logger log = LoggerFactory.getLogger(RoomSubscriptions.class);
 
-    private final Map<String, Set<RoomSubscription>> audiences = new ConcurrentHashMap<>();
+    /** Room id to its local subscriptions, keyed by socket so that finding and removing one is cheap. */
+    private final Map<String, Map<ClientConnection, RoomSubscription>> audiences = new ConcurrentHashMap<>();
     private final NodeQueueBindings bindings;
     private final RoomServiceClient roomService;
     private final PresenceTracker presence;
@@ -68,12 +69,12 @@ public class RoomSubscriptions {
         }
         RoomSubscription subscription = new RoomSubscription(connection, roomId);
         audiences.compute(roomId, (id, audience) -> {
-            Set<RoomSubscription> members = audience;
+            Map<ClientConnection, RoomSubscription> members = audience;
             if (members == null) {
                 bindings.bindRoom(id);
-                members = ConcurrentHashMap.newKeySet();
+                members = new ConcurrentHashMap<>();
             }
-            members.add(subscription);
+            members.put(connection, subscription);
             return members;
         });
         connection.roomIds().add(roomId);
@@ -112,12 +113,12 @@ public class RoomSubscriptions {
 
     /** Hands a room event to every local subscriber of the room, in the order this is called. */
     public int deliver(String roomId, long seq, EncodedFrame frame) {
-        Set<RoomSubscription> audience = audiences.get(roomId);
+        Map<ClientConnection, RoomSubscription> audience = audiences.get(roomId);
         if (audience == null) {
             return 0;
         }
         int delivered = 0;
-        for (RoomSubscription subscription : audience) {
+        for (RoomSubscription subscription : audience.values()) {
             if (subscription.offer(seq, frame)) {
                 log.info("{} missed events of room {} before seq {}; sending a fresh snapshot",
                         subscription.connection(), roomId, seq);
@@ -161,16 +162,8 @@ public class RoomSubscriptions {
     }
 
     private RoomSubscription find(ClientConnection connection, String roomId) {
-        Set<RoomSubscription> audience = audiences.get(roomId);
-        if (audience == null) {
-            return null;
-        }
-        for (RoomSubscription subscription : audience) {
-            if (subscription.connection() == connection) {
-                return subscription;
-            }
-        }
-        return null;
+        Map<ClientConnection, RoomSubscription> audience = audiences.get(roomId);
+        return audience != null ? audience.get(connection) : null;
     }
 
     private boolean remove(ClientConnection connection, String roomId) {
@@ -179,13 +172,10 @@ public class RoomSubscriptions {
         }
         subscriptionCount.decrementAndGet();
         audiences.computeIfPresent(roomId, (id, audience) -> {
-            audience.removeIf(subscription -> {
-                if (subscription.connection() != connection) {
-                    return false;
-                }
+            RoomSubscription subscription = audience.remove(connection);
+            if (subscription != null) {
                 subscription.cancel();
-                return true;
-            });
+            }
             if (audience.isEmpty()) {
                 bindings.unbindRoom(id);
                 return null;
