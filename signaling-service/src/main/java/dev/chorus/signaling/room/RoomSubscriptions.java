@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 public class RoomSubscriptions {
 
     private static final Logger log = LoggerFactory.getLogger(RoomSubscriptions.class);
+    private static final int MAX_LOADS_TO_CATCH_UP = 3;
 
     /** Room id to its local subscriptions, keyed by socket so that finding and removing one is cheap. */
     private final Map<String, Map<ClientConnection, RoomSubscription>> audiences = new ConcurrentHashMap<>();
@@ -130,35 +131,50 @@ public class RoomSubscriptions {
     }
 
     private void load(RoomSubscription subscription, boolean first) {
+        load(subscription, first, 1);
+    }
+
+    /**
+     * Fetches and applies a snapshot. If the events that arrived meanwhile still leave a gap, loads
+     * again, a few times at most: a room-service whose snapshots lag behind its events would
+     * otherwise be asked again and again.
+     */
+    private void load(RoomSubscription subscription, boolean first, int attempt) {
         loaders.execute(() -> {
             ClientConnection connection = subscription.connection();
             String roomId = subscription.roomId();
             try {
                 JsonNode snapshot = roomService.snapshot(connection.accessToken(), roomId);
-                EncodedFrame frame = frames.encode(new ServerFrame.Snapshot(roomId, snapshot));
-                if (subscription.applySnapshot(snapshot.path("seq").asLong(), frame)) {
-                    load(subscription, false);
+                long seq = snapshot.path("seq").asLong();
+                if (subscription.applySnapshot(seq, frames.encode(new ServerFrame.Snapshot(roomId, snapshot)))) {
+                    if (attempt >= MAX_LOADS_TO_CATCH_UP) {
+                        throw new FrameException(ErrorCode.UNAVAILABLE,
+                                "Could not catch up with the room's events; subscribe again", roomId);
+                    }
+                    load(subscription, false, attempt + 1);
                 }
                 if (first) {
                     presence.roomsChanged(connection.userId());
-                    log.info("{} subscribed to room {} at seq {}", connection, roomId, snapshot.path("seq").asLong());
+                    log.info("{} subscribed to room {} at seq {}", connection, roomId, seq);
                 }
             } catch (FrameException refused) {
-                // Nothing half-applied: the subscription goes away with the error.
-                remove(connection, roomId);
-                if (!first) {
-                    presence.roomsChanged(connection.userId());
-                }
                 log.info("{} could not (re)subscribe to room {}: {} {}", connection, roomId,
                         refused.code().wireName(), refused.getMessage());
-                connection.send(frames.encode(refused.toFrame()));
+                drop(connection, roomId, first, refused.toFrame());
             } catch (RuntimeException e) {
-                remove(connection, roomId);
                 log.warn("Loading the snapshot of room {} for {} failed", roomId, connection, e);
-                connection.send(frames.encode(ServerFrame.Error.of(ErrorCode.UNAVAILABLE,
-                        "Could not load the room, subscribe again", roomId)));
+                drop(connection, roomId, first, ServerFrame.Error.of(ErrorCode.UNAVAILABLE,
+                        "Could not load the room, subscribe again", roomId));
             }
         });
+    }
+
+    /** Nothing half-applied: a subscription whose snapshot cannot be had goes away with the error. */
+    private void drop(ClientConnection connection, String roomId, boolean first, ServerFrame.Error error) {
+        if (remove(connection, roomId) && !first) {
+            presence.roomsChanged(connection.userId());
+        }
+        connection.send(frames.encode(error));
     }
 
     private RoomSubscription find(ClientConnection connection, String roomId) {
