@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TwoNodeRoomTest {
 
-    static final Duration GRACE = Duration.ofSeconds(2);
+    static final Duration GRACE = Duration.ofSeconds(4);
     static final String[] FAST_PRESENCE = {"--chorus.signaling.grace-period=" + GRACE.toSeconds() + "s",
-        "--chorus.signaling.heartbeat=1s", "--chorus.signaling.presence-ttl=3s"};
+        "--chorus.signaling.heartbeat=1s", "--chorus.signaling.presence-ttl=10s"};
 
     static ChorusCluster cluster;
     static ConfigurableApplicationContext nodeA;
