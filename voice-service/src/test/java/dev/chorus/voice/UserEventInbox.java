@@ -1,10 +1,10 @@
 package dev.chorus.voice;
 
 import dev.chorus.contracts.messaging.ChorusTopology;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -21,7 +21,9 @@ public final class UserEventInbox {
 
     public UserEventInbox(RabbitAdmin admin, RabbitTemplate rabbit, ChorusTopology topology, String userId) {
         this.rabbit = rabbit;
-        this.queue = new AnonymousQueue();
+        // Not exclusive: the template may read on another connection than the admin declared on. The broker
+        // deletes it a minute after its last use.
+        this.queue = QueueBuilder.nonDurable(topology.namespace() + ".test-inbox." + java.util.UUID.randomUUID()).expires(60_000).build();
         TopicExchange exchange = topology.roomEventsExchange();
         admin.declareExchange(exchange);
         admin.declareQueue(queue);
