@@ -38,8 +38,9 @@ class BridgeFailoverIntegrationTest {
         registry.add("chorus.voice.service-token", () -> TOKEN);
         registry.add("chorus.voice.default-region", () -> "eu");
         registry.add("chorus.voice.poll-interval", () -> "100ms");
-        registry.add("chorus.voice.failures-before-down", () -> "2");
-        registry.add("chorus.voice.request-timeout", () -> "500ms");
+        registry.add("chorus.voice.failures-before-down", () -> "3");
+        // A stopped bridge refuses connections at once; a long timeout keeps a slow poll from counting as lost.
+        registry.add("chorus.voice.request-timeout", () -> "10s");
         int i = 0;
         for (Object[] bridge : new Object[][] {{"eu-a", "eu", EU_A}, {"eu-b", "eu", EU_B}, {"us-1", "us", US}}) {
             int n = i++;
