@@ -151,6 +151,24 @@ class VoiceCommandsIntegrationTest {
     }
 
     @Test
+    void aRoleChangeThatOvertakesTheSetupSetsTheSessionUpOnce() {
+        String room = id();
+        String user = id();
+        UserEventInbox inbox = new UserEventInbox(admin, rabbit, topology, user);
+        int endpoints = BRIDGE.endpointCount();
+        double stale = count(meters, "chorus.worker.commands", "outcome", "stale");
+
+        send(rabbit, topology, new VoiceRoleChanged(id(), Instant.now(), room, user, Role.SPEAKER, false, 3));
+        JsonNode ready = inbox.next();
+        send(rabbit, topology, new VoiceSetup(id(), Instant.now(), room, user, Role.LISTENER, false, null, 2));
+
+        assertThat(ready.path("type").asString()).isEqualTo("voice-ready");
+        assertThat(ready.path("session").path("canSend").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "outcome", "stale") > stale);
+        assertThat(BRIDGE.endpointCount()).isEqualTo(endpoints + 1);
+    }
+
+    @Test
     void anAnswerTheBridgeCannotUseTellsTheMember() {
         String room = id();
         String user = id();
