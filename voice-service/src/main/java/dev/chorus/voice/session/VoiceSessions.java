@@ -64,8 +64,10 @@ public class VoiceSessions {
     /** Applies a browser's SDP answer to the member's endpoint; a newly sent source refreshes the others' offers. */
     public void applyAnswer(String roomId, String userId, String sessionId, String sdp) {
         SdpAnswer answer = SdpAnswerParser.parse(sdp);
+        String[] meeting = new String[1];
         boolean newSource = store.locked(memberLock(roomId, userId), () -> {
             MemberVoice member = currentSession(roomId, userId, sessionId);
+            meeting[0] = member.meetingId();
             AudioSourceSpec source = member.canSend() ? answer.source() : null;
             colibri.applyAnswer(bridge(member), member.meetingId(), member.endpointId(), answer.transport(), source);
             log.info("Applied answer of user {} in room {} to endpoint {} on {}", userId, roomId, member.endpointId(),
@@ -77,7 +79,7 @@ public class VoiceSessions {
             return false;
         });
         if (newSource) {
-            refreshOthers(roomId, userId);
+            refreshOthers(roomId, userId, meeting[0]);
         }
     }
 
@@ -92,7 +94,7 @@ public class VoiceSessions {
         });
         boolean renegotiate = after.version() != before[0].version();
         if (renegotiate && before[0].ssrc() != 0) {
-            refreshOthers(roomId, userId); // a demoted speaker disappears from the others' offers
+            refreshOthers(roomId, userId, before[0].meetingId()); // a demoted speaker leaves the others' offers
         }
         return new RoleUpdate(factory.session(roomId, after, store.members(roomId)), renegotiate);
     }
@@ -206,9 +208,10 @@ public class VoiceSessions {
         return new Allocation(placement, transport);
     }
 
-    private void refreshOthers(String roomId, String changedUserId) {
+    /** Sends a new offer to every other member of the same conference (members elsewhere do not hear it). */
+    private void refreshOthers(String roomId, String changedUserId, String meetingId) {
         for (MemberVoice other : store.members(roomId)) {
-            if (other.userId().equals(changedUserId)) {
+            if (other.userId().equals(changedUserId) || !other.meetingId().equals(meetingId)) {
                 continue;
             }
             Optional<MemberVoice> refreshed = store.locked(memberLock(roomId, other.userId()),

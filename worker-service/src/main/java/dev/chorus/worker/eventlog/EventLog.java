@@ -25,7 +25,8 @@ public class EventLog {
 
     EventLog(MongoTemplate mongo) {
         this.events = mongo.getCollection(COLLECTION);
-        events.createIndex(Indexes.ascending("roomId", "seq"), new IndexOptions().unique(true).name("room_seq"));
+        // Same keys, options and default name as room-service declares, so either may start first.
+        events.createIndex(Indexes.ascending("roomId", "seq"), new IndexOptions().unique(true));
     }
 
     /** Appends the event; answers false when the room already has an event with this seq. */

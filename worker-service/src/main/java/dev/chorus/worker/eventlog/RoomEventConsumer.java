@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RoomEventConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(RoomEventConsumer.class);
+    private static final long RETRY_PAUSE_MILLIS = 1000;
 
     private final EventLog eventLog;
     private final RoomOccupancy occupancy;
@@ -49,10 +51,26 @@ class RoomEventConsumer {
         }
         long seq = event.path("seq").asLong();
         Instant at = event.hasNonNull("at") ? Instant.parse(event.path("at").asString()) : null;
-        boolean appended = eventLog.append(roomId, seq, type, at, event.path("actorId").asString(null), Document.parse(body));
+        boolean appended;
+        try {
+            appended = eventLog.append(roomId, seq, type, at, event.path("actorId").asString(null), Document.parse(body));
+        } catch (RuntimeException e) {
+            // Mongo unavailable: keep the event on the queue rather than lose it from the log.
+            log.warn("Could not append event {} of room {}; it stays queued: {}", seq, roomId, e.getMessage());
+            pause();
+            throw new ImmediateRequeueAmqpException("event log unavailable", e);
+        }
         if (!appended) {
             log.debug("Event {} of room {} already in the log", seq, roomId);
         }
         occupancy.apply(roomId, type, event.path("userId").asString(null));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
