@@ -121,10 +121,26 @@ class VoiceCommandsIntegrationTest {
         String user = id();
         int endpoints = BRIDGE.endpointCount();
 
+        double teardowns = count(meters, "chorus.worker.commands", "type", "voice-teardown");
         send(rabbit, topology, new VoiceTeardown(id(), Instant.now(), room, user, 10));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "type", "voice-teardown") >= 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "type", "voice-teardown") > teardowns);
         double stale = count(meters, "chorus.worker.commands", "outcome", "stale");
         send(rabbit, topology, new VoiceSetup(id(), Instant.now(), room, user, Role.SPEAKER, false, null, 5));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "outcome", "stale") > stale);
+        assertThat(BRIDGE.endpointCount()).isEqualTo(endpoints);
+    }
+
+    @Test
+    void aSetupFromBeforeTheRoomEndedIsStale() {
+        String room = id();
+        int endpoints = BRIDGE.endpointCount();
+        double ended = count(meters, "chorus.worker.commands", "type", "voice-room-ended");
+        send(rabbit, topology, new VoiceRoomEnded(id(), Instant.now(), room, 9));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "type", "voice-room-ended") > ended);
+        double stale = count(meters, "chorus.worker.commands", "outcome", "stale");
+
+        send(rabbit, topology, new VoiceSetup(id(), Instant.now(), room, id(), Role.SPEAKER, false, null, 5));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "outcome", "stale") > stale);
         assertThat(BRIDGE.endpointCount()).isEqualTo(endpoints);
