@@ -1,5 +1,11 @@
 package dev.chorus.voice.colibri;
 
+import dev.chorus.colibri2.Candidate;
+import dev.chorus.colibri2.Conference;
+import dev.chorus.colibri2.DominantSpeakerIdentification;
+import dev.chorus.colibri2.Endpoint;
+import dev.chorus.colibri2.Fingerprint;
+import dev.chorus.colibri2.IceUdpTransport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,41 +22,36 @@ final class Colibri2Answers {
     }
 
     /** The bridge side of the endpoint's transport, from a create-conference or create-endpoint answer. */
-    static IceTransport endpointTransport(JsonNode answer, String endpointId, String bridge) {
-        for (JsonNode endpoint : answer.path("endpoints")) {
-            if (endpointId.equals(endpoint.path("id").asString(""))) {
-                JsonNode transport = endpoint.path("transport").path("transport");
-                if (transport.isMissingNode()) {
-                    break;
-                }
+    static IceTransport endpointTransport(Conference answer, String endpointId, String bridge) {
+        for (Endpoint endpoint : answer.endpointsOrEmpty()) {
+            if (endpointId.equals(endpoint.id()) && endpoint.transport() != null && endpoint.transport().transport() != null) {
+                IceUdpTransport transport = endpoint.transport().transport();
                 List<DtlsFingerprint> fingerprints = new ArrayList<>();
-                for (JsonNode f : transport.path("fingerprints")) {
-                    fingerprints.add(new DtlsFingerprint(f.path("hash").asString(), f.path("fingerprint").asString(),
-                            f.path("setup").asString("actpass")));
+                for (Fingerprint f : orEmpty(transport.fingerprints())) {
+                    fingerprints.add(new DtlsFingerprint(f.hash(), f.fingerprint(), f.setup() == null ? "actpass" : f.setup()));
                 }
                 List<IceCandidate> candidates = new ArrayList<>();
-                for (JsonNode c : transport.path("candidates")) {
-                    candidates.add(new IceCandidate(c.path("foundation").asString(), text(c, "component"),
-                            c.path("protocol").asString("udp"), text(c, "priority"), c.path("ip").asString(),
-                            text(c, "port"), c.path("type").asString("host"), text(c, "generation"),
-                            c.path("rel-addr").asString(null), c.has("rel-port") ? text(c, "rel-port") : null));
+                for (Candidate c : orEmpty(transport.candidates())) {
+                    candidates.add(new IceCandidate(c.foundation(), c.component(), c.protocol() == null ? "udp" : c.protocol(),
+                            c.priority(), c.ip(), c.port(), c.type() == null ? "host" : c.type(), c.generation(),
+                            c.relAddr(), c.relPort()));
                 }
-                return new IceTransport(transport.path("ufrag").asString(), transport.path("pwd").asString(),
-                        fingerprints, candidates);
+                return new IceTransport(transport.ufrag(), transport.pwd(), fingerprints, candidates);
             }
         }
         throw new Colibri2Exception(bridge, 200, "answer carries no transport for endpoint " + endpointId, null);
     }
 
     /** The dominant speaker's endpoint id; the bridge writes the string {@code "null"} when there is none. */
-    static Optional<String> dominantEndpoint(JsonNode answer) {
-        JsonNode value = answer.path("dominantEndpoint");
-        if (!value.isString() || value.asString().isEmpty() || "null".equals(value.asString())) {
-            return Optional.empty();
-        }
-        return Optional.of(value.asString());
+    static Optional<String> dominantEndpoint(DominantSpeakerIdentification answer) {
+        String dominant = answer.dominantEndpointOrNull();
+        return dominant == null || dominant.isEmpty() ? Optional.empty() : Optional.of(dominant);
     }
 
+    /**
+     * Read field by field rather than into the shared model's stats record: placement needs
+     * {@code drain} and {@code shutting_down}, which that record does not carry.
+     */
     static BridgeStats stats(JsonNode stats) {
         boolean draining = stats.path("drain").asBoolean(false) || stats.path("graceful_shutdown").asBoolean(false)
                 || stats.path("shutting_down").asBoolean(false);
@@ -71,8 +72,7 @@ final class Colibri2Answers {
         return trimmed.length() > 200 ? trimmed.substring(0, 200) : trimmed;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -1,5 +1,7 @@
 package dev.chorus.voice.colibri;
 
+import dev.chorus.colibri2.Conference;
+import dev.chorus.colibri2.DominantSpeakerIdentification;
 import dev.chorus.voice.VoiceProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +17,6 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Talks to one bridge at a time over Jitsi Videobridge's Colibri2 REST API
@@ -43,12 +44,12 @@ public class Colibri2Client {
     /** Creates the conference with the member's first endpoint; answers the bridge's side of its transport. */
     public IceTransport createConference(VoiceProperties.Bridge bridge, String meetingId, String name, EndpointRequest endpoint) {
         JsonNode answer = send(bridge, HttpMethod.POST, CONFERENCES, Colibri2Requests.createConference(meetingId, name, endpoint));
-        return Colibri2Answers.endpointTransport(answer, endpoint.endpointId(), bridge.name());
+        return Colibri2Answers.endpointTransport(json.treeToValue(answer, Conference.class), endpoint.endpointId(), bridge.name());
     }
 
     public IceTransport addEndpoint(VoiceProperties.Bridge bridge, String meetingId, EndpointRequest endpoint) {
         JsonNode answer = send(bridge, HttpMethod.PATCH, conference(meetingId), Colibri2Requests.addEndpoint(endpoint));
-        return Colibri2Answers.endpointTransport(answer, endpoint.endpointId(), bridge.name());
+        return Colibri2Answers.endpointTransport(json.treeToValue(answer, Conference.class), endpoint.endpointId(), bridge.name());
     }
 
     /** Gives the bridge the browser's ICE credentials, candidates and fingerprint, and the source it sends (if any). */
@@ -71,8 +72,9 @@ public class Colibri2Client {
 
     /** The endpoint id of the conference's dominant speaker, empty while nobody dominates. */
     public Optional<String> dominantSpeaker(VoiceProperties.Bridge bridge, String meetingId) {
-        return Colibri2Answers.dominantEndpoint(
-                send(bridge, HttpMethod.GET, conference(meetingId) + "/dominant-speaker-identification", null));
+        return Colibri2Answers.dominantEndpoint(json.treeToValue(
+                send(bridge, HttpMethod.GET, conference(meetingId) + "/dominant-speaker-identification", null),
+                DominantSpeakerIdentification.class));
     }
 
     /** Succeeds when the bridge says it is healthy (200, empty body); throws otherwise. */
@@ -88,7 +90,7 @@ public class Colibri2Client {
         return CONFERENCES + "/" + meetingId;
     }
 
-    private JsonNode send(VoiceProperties.Bridge bridge, HttpMethod method, String path, ObjectNode body) {
+    private JsonNode send(VoiceProperties.Bridge bridge, HttpMethod method, String path, Object body) {
         URI uri = URI.create(bridge.baseUrl().toString().replaceAll("/+$", "") + path);
         RestClient.RequestBodySpec request = http.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
         if (body != null) {
