@@ -3,7 +3,7 @@
 // them and sees their talking ring, chat goes both ways, and the host removes a third person.
 // Screenshots of every step go to target/e2e-screenshots/.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -22,10 +22,12 @@ let host, lee, tia;
 
 before(async () => {
   assert.ok(baseUrl, 'Set CHORUS_BASE_URL to the platform under test, e.g. http://127.0.0.1:8080');
+  rmSync(screenshots, { recursive: true, force: true });
   const dir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
   const sentence = 'Hello everyone, thanks for having me on stage. Can you all hear me clearly?';
   host = await openPerson('host', { baseUrl, screenshots, wav: makeSpeechWav(dir, 'host', 'Welcome to the room.') });
-  lee = await openPerson('lee', { baseUrl, screenshots, wav: makeSpeechWav(dir, 'lee', sentence) });
+  // Lee uses a phone-width screen.
+  lee = await openPerson('lee', { baseUrl, screenshots, wav: makeSpeechWav(dir, 'lee', sentence), viewport: { width: 390, height: 844 } });
   tia = await openPerson('tia', { baseUrl, screenshots, wav: makeSpeechWav(dir, 'tia', 'Hi there.') });
 });
 
@@ -66,7 +68,7 @@ test('a room from first listener to removed guest', async (t) => {
     await host.page.getByLabel('Title').fill(title);
     await host.page.getByRole('button', { name: 'Start room' }).click();
     await host.page.getByRole('heading', { name: title }).waitFor(WAIT);
-    await seat(stage(host), 'Hana Host').getByText('Host').waitFor(WAIT);
+    await seat(stage(host), 'Hana Host').getByText('Host', { exact: true }).waitFor(WAIT);
     await host.screenshot('room-started');
   });
 
@@ -123,10 +125,10 @@ test('a room from first listener to removed guest', async (t) => {
   });
 
   await t.test('chat goes both ways', async () => {
-    await host.page.getByLabel('Message').fill('Welcome up, Lee!');
+    await host.page.getByRole('textbox', { name: 'Message' }).fill('Welcome up, Lee!');
     await host.page.getByRole('button', { name: 'Send' }).click();
     await lee.page.getByRole('log', { name: 'Chat messages' }).getByText('Welcome up, Lee!').waitFor(WAIT);
-    await lee.page.getByLabel('Message').fill('Thanks, glad to be here');
+    await lee.page.getByRole('textbox', { name: 'Message' }).fill('Thanks, glad to be here');
     await lee.page.getByRole('button', { name: 'Send' }).click();
     await host.page.getByRole('log', { name: 'Chat messages' }).getByText('Thanks, glad to be here').waitFor(WAIT);
     await host.screenshot('chat');

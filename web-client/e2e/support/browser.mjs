@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function openPerson(name, { baseUrl, wav, screenshots }) {
+export async function openPerson(name, { baseUrl, wav, screenshots, viewport = { width: 1100, height: 800 } }) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -27,7 +27,7 @@ export async function openPerson(name, { baseUrl, wav, screenshots }) {
       '--disable-features=WebRtcHideLocalIpsWithMdns',
     ],
   });
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1100, height: 800 } });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport });
   await context.addInitScript(instrument);
   const page = await context.newPage();
   const problems = [];

@@ -49,7 +49,9 @@ export function ChatPanel({ chat, canModerate, disabled, onSend, onLoadOlder, on
         {chat.loaded && chat.messages.length === 0 && <li className="muted">No messages yet.</li>}
         {chat.messages.map((m) => (
           <li key={m.id} className="message">
-            <span className="author">{m.authorName}</span> <span className="text">{m.text}</span>
+            <p>
+              <span className="author">{m.authorName}</span> <span className="text">{m.text}</span>
+            </p>
             {canModerate && (
               <button type="button" className="icon small" aria-label={`Delete message from ${m.authorName}`} onClick={() => onDelete(m.id)}>
                 ×

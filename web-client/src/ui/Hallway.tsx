@@ -69,7 +69,7 @@ function LiveRoom({ room }: { room: Room }) {
       <a className="room-link" href={hrefOf.room(room.id)} aria-label={`Join ${room.title}`}>
         <h3>{room.title}</h3>
         {room.description && <p>{room.description}</p>}
-        <p className="stage-names">{names.length ? `🎙 ${names.join(', ')}` : 'Nobody on stage yet'}</p>
+        <p className="stage-names">{names.length ? `On stage: ${names.join(', ')}` : 'Nobody on stage yet'}</p>
         <p className="muted">
           {room.listenerCount} {room.listenerCount === 1 ? 'listener' : 'listeners'}
         </p>

@@ -3,6 +3,7 @@ import { useSession } from '../auth/session';
 import { audienceOf, moderates, roleOf, stageOf } from '../room/roomState';
 import { useRoom } from '../room/useRoom';
 import { ChatPanel } from './ChatPanel';
+import { HandIcon, MicIcon, MicOffIcon } from './icons';
 import { MemberMenu, type MenuItem } from './MemberMenu';
 import { hrefOf, navigate } from './router';
 
@@ -144,7 +145,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
                   <RoleBadge role={m.role} />
                   {m.muted && (
                     <span className="badge muted-mark" title="Muted">
-                      <span aria-hidden="true">🔇</span> muted
+                      <MicOffIcon /> muted
                     </span>
                   )}
                   {room.talking.has(m.userId) && <span className="visually-hidden">talking</span>}
@@ -169,7 +170,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
                 <span className="badges">
                   {m.handRaised && (
                     <span className="badge hand">
-                      <span aria-hidden="true">✋</span> hand raised
+                      <HandIcon /> hand raised
                     </span>
                   )}
                   {snap.invited.includes(m.userId) && <span className="badge">invited</span>}
@@ -182,13 +183,14 @@ export function RoomPage({ roomId }: { roomId: string }) {
 
         <div className="controls" role="toolbar" aria-label="Your controls">
           {myRole === 'listener' &&
+            !invited &&
             (handUp ? (
               <button type="button" onClick={() => void act(() => api.lowerHand(roomId))}>
                 Lower hand
               </button>
             ) : (
               <button type="button" className="primary" onClick={() => void act(() => api.raiseHand(roomId))}>
-                ✋ Raise hand
+                <HandIcon /> Raise hand
               </button>
             ))}
           {onStage && (
@@ -197,7 +199,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
               aria-pressed={myMuted}
               onClick={() => void act(() => (myMuted ? api.unmute(roomId, me) : api.mute(roomId, me)))}
             >
-              {myMuted ? 'Unmute' : 'Mute'}
+              {myMuted ? <MicOffIcon /> : <MicIcon />} {myMuted ? 'Unmute' : 'Mute'}
             </button>
           )}
           {onStage && myRole !== 'host' && (
