@@ -11,9 +11,21 @@ export function MemberMenu({ name, items }: { name: string; items: MenuItem[] })
   const [open, setOpen] = useState(false);
   const menuRef = useRef<HTMLUListElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (open) menuRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    // Close on a press or focus anywhere outside the menu.
+    const outside = (e: Event) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('focusin', outside);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('focusin', outside);
+    };
   }, [open]);
 
   if (items.length === 0) return null;
@@ -34,7 +46,7 @@ export function MemberMenu({ name, items }: { name: string; items: MenuItem[] })
   }
 
   return (
-    <div className="menu" onKeyDown={onKey}>
+    <div className="menu" ref={rootRef} onKeyDown={onKey}>
       <button
         ref={buttonRef}
         type="button"
