@@ -1,6 +1,7 @@
 // A whole room, end to end, in real browsers against a running platform (CHORUS_BASE_URL):
 // a host opens a room, a listener raises a hand, is invited, accepts and speaks, the host hears
-// them and sees their talking ring, chat goes both ways, and the host removes a third person.
+// them and sees their talking ring, chat goes both ways, the host removes a third person (who
+// cannot come back) and ends the room.
 // Screenshots of every step go to target/e2e-screenshots/.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -141,6 +142,21 @@ test('a room from first listener to removed guest', async (t) => {
     await seat(audience(host), 'Tia Third').waitFor({ state: 'detached', ...WAIT });
     await tia.screenshot('removed');
     await host.screenshot('after-removal');
+  });
+
+  await t.test('the removed person cannot come back and is told why', async () => {
+    await tia.page.reload();
+    await tia.page.getByRole('heading', { name: "Can't join this room" }).waitFor(WAIT);
+    const reason = await tia.page.getByRole('alert').innerText();
+    assert.ok(reason.trim().length > 0, 'the refusal says why');
+    await tia.screenshot('cannot-rejoin');
+  });
+
+  await t.test('the host ends the room and the speaker is told', async () => {
+    host.page.once('dialog', (dialog) => dialog.accept());
+    await host.page.getByRole('button', { name: 'End room' }).click();
+    await lee.page.getByText('This room has ended.').waitFor(WAIT);
+    await lee.screenshot('room-ended');
   });
 
   await t.test('the pages raised no errors', () => {
