@@ -51,6 +51,21 @@ const stage = (person) => person.page.getByRole('list', { name: 'On stage' });
 const audience = (person) => person.page.getByRole('list', { name: 'Audience' });
 const seat = (list, name) => list.getByRole('listitem').filter({ hasText: name });
 
+/** The same menu by keyboard only: focus the person's actions button, Enter, arrow to the item, Enter. */
+async function moderateByKeyboard(person, target, action) {
+  const { page } = person;
+  await page.getByRole('button', { name: `Actions for ${target}` }).focus();
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 6; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (focused === action) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'menuitem');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), action);
+  await page.keyboard.press('Enter');
+}
+
 async function moderate(person, target, action) {
   await person.page.getByRole('button', { name: `Actions for ${target}` }).click();
   await person.page.getByRole('menuitem', { name: action }).click();
@@ -102,8 +117,8 @@ test('a room from first listener to removed guest', async (t) => {
     await host.screenshot('hand-raised');
   });
 
-  await t.test('the host invites the listener, who accepts and goes on stage with the microphone', async () => {
-    await moderate(host, 'Lee Listener', 'Invite to speak');
+  await t.test('the host invites the listener (by keyboard), who accepts and goes on stage with the microphone', async () => {
+    await moderateByKeyboard(host, 'Lee Listener', 'Invite to speak');
     await lee.page.getByText("You're invited to speak.").waitFor(WAIT);
     await lee.screenshot('invited');
     await lee.page.getByRole('button', { name: 'Accept invitation' }).click();
