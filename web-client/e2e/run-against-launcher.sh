@@ -6,14 +6,15 @@
 #   web-client/e2e/run-against-launcher.sh [path/to/launcher.jar]
 #
 # Environment: CHORUS_PORT (default 8080), CHORUS_HEALTH_TIMEOUT seconds (default 180),
-# JAVA (default java), CHORUS_LAUNCHER_ARGS (extra arguments for the launcher).
+# JAVA (default java). The launcher gets a fresh data directory, listens on 127.0.0.1 only and is
+# configured the way its README says, by CHORUS_LAUNCHER_* variables.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 client="$(dirname "$here")"
 root="$(dirname "$client")"
-jar="${1:-$(ls "$root"/launcher/target/launcher-*.jar 2>/dev/null | grep -v -e '-plain' -e 'original' | head -n1 || true)}"
-[ -n "$jar" ] && [ -f "$jar" ] || { echo "No launcher jar: build it (./mvnw -pl launcher -am package) or pass its path" >&2; exit 2; }
+jar="${1:-$root/launcher/target/chorus-launcher.jar}"
+[ -f "$jar" ] || { echo "No launcher jar at $jar: build it (./mvnw -B -pl launcher -am package -DskipTests) or pass its path" >&2; exit 2; }
 
 if [ "$(id -u)" = 0 ] && [ -z "${CHORUS_IN_NETNS:-}" ] && command -v unshare >/dev/null; then
   exec env CHORUS_IN_NETNS=1 unshare -n -- "$0" "$jar"
@@ -26,14 +27,17 @@ port="${CHORUS_PORT:-8080}"
 base="http://127.0.0.1:$port"
 logs="$client/target/e2e-launcher"
 mkdir -p "$logs"
+data="$(mktemp -d)"
 
-# shellcheck disable=SC2086
-"${JAVA:-java}" -jar "$jar" --server.port="$port" ${CHORUS_LAUNCHER_ARGS:-} >"$logs/launcher.log" 2>&1 &
+CHORUS_LAUNCHER_HTTP_PORT="$port" CHORUS_LAUNCHER_BIND_ADDRESS=127.0.0.1 CHORUS_LAUNCHER_BRIDGE_ADDRESS=127.0.0.1 \
+  CHORUS_LAUNCHER_DATA_DIR="$data" \
+  "${JAVA:-java}" -jar "$jar" >"$logs/launcher.log" 2>&1 &
 launcher=$!
-trap 'kill "$launcher" 2>/dev/null; wait "$launcher" 2>/dev/null || true' EXIT
+# SIGTERM lets the launcher close its services and the embedded servers it started.
+trap 'kill "$launcher" 2>/dev/null; wait "$launcher" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 deadline=$((SECONDS + ${CHORUS_HEALTH_TIMEOUT:-180}))
-until curl -fsS "$base/actuator/health" >/dev/null 2>&1 || curl -fsS "$base/" >/dev/null 2>&1; do
+until curl -fsS "$base/launcher/health" >/dev/null 2>&1; do
   if ! kill -0 "$launcher" 2>/dev/null; then
     echo "The launcher exited; see $logs/launcher.log" >&2
     tail -n 40 "$logs/launcher.log" >&2
