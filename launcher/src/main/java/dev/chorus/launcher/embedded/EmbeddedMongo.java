@@ -60,7 +60,9 @@ public class EmbeddedMongo extends EmbeddedServer {
 
     @Override
     protected void stopServer() {
-        // Closing the backend commits and closes the MVStore file.
-        server.shutdown();
+        // shutdown() waits for every client to hang up, and clients of contexts already closed may
+        // never say goodbye; the services are stopped by now, so close at once. This also closes
+        // the backend, which commits and closes the MVStore file.
+        server.shutdownNow();
     }
 }
