@@ -71,6 +71,11 @@ public final class ClientConnection {
         return outbox.isEmpty();
     }
 
+    /** Closes the socket once the frames already sent to it (an error saying why, say) are out. */
+    public void closeAfterFlush(CloseStatus status) {
+        outbox.afterFlush(() -> close(status));
+    }
+
     /** Closes the socket once; later calls do nothing. Frames still queued are dropped. */
     public void close(CloseStatus status) {
         if (!closing.compareAndSet(false, true)) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -30,6 +31,8 @@ final class Outbox {
     private final AtomicLong queued = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Runs once everything offered so far has been sent (a close that must not cut off the last frames). */
+    private final AtomicReference<Runnable> afterFlush = new AtomicReference<>();
     /** {@link System#nanoTime()} when the send in progress started, 0 when none is. */
     private volatile long sendingSince;
 
@@ -64,6 +67,14 @@ final class Outbox {
         return queue.isEmpty() && sendingSince == 0;
     }
 
+    /** Runs {@code action} on a sender thread once the frames offered so far have been sent. */
+    void afterFlush(Runnable action) {
+        afterFlush.set(action);
+        if (draining.compareAndSet(false, true)) {
+            senders.execute(this::drain);
+        }
+    }
+
     /** Stops accepting frames; what is queued is dropped. */
     void close() {
         closed.set(true);
@@ -86,9 +97,15 @@ final class Outbox {
                 queued.addAndGet(-frame.size());
             }
         } catch (IOException | RuntimeException e) {
+            // A send that failed after blocking for the whole time limit timed out: the client is too slow.
+            boolean timedOut = sendingSince != 0 && System.nanoTime() - sendingSince >= sendTimeLimitNanos;
             if (closed.compareAndSet(false, true)) {
                 queue.clear();
-                onSendFailure.accept(e);
+                if (timedOut) {
+                    onSlow.accept(this);
+                } else {
+                    onSendFailure.accept(e);
+                }
             }
         } finally {
             sendingSince = 0;
@@ -97,6 +114,11 @@ final class Outbox {
         // A frame offered between the last poll and clearing the flag would otherwise wait for the next offer.
         if (!closed.get() && !queue.isEmpty()) {
             scheduleDrain();
+        } else {
+            Runnable action = afterFlush.getAndSet(null);
+            if (action != null) {
+                action.run();
+            }
         }
     }
 }

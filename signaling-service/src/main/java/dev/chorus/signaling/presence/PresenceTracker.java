@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +77,14 @@ public class PresenceTracker implements SmartLifecycle {
     public void userDisconnected(String userId) {
         store.markGone(userId, nodeId);
         Instant deadline = clock.instant().plus(properties.gracePeriod());
-        ScheduledFuture<?> previous = graceTimers.put(userId, scheduler.schedule(() -> graceExpired(userId), deadline));
+        ScheduledFuture<?> timer;
+        try {
+            timer = scheduler.schedule(() -> graceExpired(userId), deadline);
+        } catch (TaskRejectedException stopping) {
+            // This node is shutting down; the other nodes settle its users (see stop()).
+            return;
+        }
+        ScheduledFuture<?> previous = graceTimers.put(userId, timer);
         if (previous != null) {
             previous.cancel(false);
         }

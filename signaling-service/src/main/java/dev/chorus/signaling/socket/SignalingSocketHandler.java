@@ -110,7 +110,7 @@ class SignalingSocketHandler extends TextWebSocketHandler {
             if (connection.tokenExpired(Instant.now())) {
                 connection.send(writer.encode(ServerFrame.Error.of(ErrorCode.UNAUTHENTICATED,
                         "The access token expired; reconnect with a fresh one", null)));
-                connection.close(CloseCodes.TOKEN_EXPIRED);
+                connection.closeAfterFlush(CloseCodes.TOKEN_EXPIRED);
                 return;
             }
             handle(connection, reader.read(text));
@@ -161,6 +161,15 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        try {
+            closed(session, status);
+        } catch (RuntimeException e) {
+            // Logged here without the session's URI, which carries the access token.
+            log.error("Cleaning up after socket {} failed", session.getId(), e);
+        }
+    }
+
+    private void closed(WebSocketSession session, CloseStatus status) {
         assemblers.remove(session.getId());
         ClientConnection connection = connections.get(session.getId());
         if (connection == null) {

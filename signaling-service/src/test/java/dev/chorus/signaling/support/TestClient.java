@@ -25,12 +25,25 @@ public final class TestClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private TestClient(URI uri) {
+    private final boolean reading;
+
+    private TestClient(URI uri, boolean reading) {
+        this.reading = reading;
         this.socket = HTTP.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
     }
 
     public static TestClient connect(int port, String token) {
-        return new TestClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token));
+        return new TestClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), true);
+    }
+
+    /** A client that reads nothing until {@link #resume()}, like a browser tab that hangs. */
+    public static TestClient connectNotReading(int port, String token) {
+        return new TestClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), false);
+    }
+
+    /** Starts reading (again), taking whatever the server still sends. */
+    public void resume() {
+        socket.request(Long.MAX_VALUE);
     }
 
     public TestClient send(String text) {
@@ -92,13 +105,22 @@ public final class TestClient implements AutoCloseable {
         private final StringBuilder text = new StringBuilder();
 
         @Override
+        public void onOpen(WebSocket webSocket) {
+            if (reading) {
+                webSocket.request(1);
+            }
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
                 frames.add(JSON.readTree(text.toString()));
                 text.setLength(0);
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 

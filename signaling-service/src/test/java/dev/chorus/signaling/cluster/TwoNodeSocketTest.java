@@ -1,6 +1,7 @@
-package dev.chorus.signaling.fanout;
+package dev.chorus.signaling.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.chorus.contracts.events.VoiceFailed;
 import dev.chorus.contracts.events.VoiceReady;
@@ -25,17 +26,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Two nodes: an event for one user reaches only the node that holds that user's socket. */
+/**
+ * Two nodes sharing one namespace, with the tests' own key set (no room-service involved): user
+ * events go only to the node holding the user, presence claims in Redis, draining to the other node.
+ */
 @SpringBootTest(classes = SignalingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "chorus.signaling.node-id=node-a")
 @ContextConfiguration(initializers = ChorusServersInitializer.class)
-class UserEventRoutingTest {
+class TwoNodeSocketTest {
 
     static final TestKeys KEYS = TestKeys.create();
     static ConfigurableApplicationContext nodeB;
@@ -70,9 +75,47 @@ class UserEventRoutingTest {
         }
     }
 
+    @Autowired
+    StringRedisTemplate redis;
+
+    private ConfigurableApplicationContext nodeB() {
+        if (nodeB == null) {
+            nodeB = SecondNode.startBeside(environment, "node-b");
+        }
+        return nodeB;
+    }
+
+    @Test
+    void presenceNamesTheNodeHoldingTheUserExpiresOnItsOwnAndGoesWhenTheSocketCloses() {
+        String key = environment.getProperty("chorus.redis.key-prefix") + "presence:pia";
+        try (TestClient piaOnB = TestClient.connect(SecondNode.port(nodeB()), KEYS.token("pia"))) {
+            piaOnB.next("welcome");
+
+            assertThat(redis.opsForZSet().range(key, 0, -1)).containsExactly("node-b");
+            assertThat(redis.getExpire(key)).as("seconds until the claim expires by itself").isPositive();
+        }
+        await().untilAsserted(() -> assertThat(redis.opsForZSet().range(key, 0, -1)).isEmpty());
+    }
+
+    @Test
+    void aDrainingNodeTellsItsClientsToReconnectAndTheyCanOnTheOtherNode() {
+        ConfigurableApplicationContext nodeC = SecondNode.startBeside(environment, "node-c");
+        try (TestClient onC = TestClient.connect(SecondNode.port(nodeC), KEYS.token("quinn"))) {
+            onC.next("welcome");
+
+            nodeC.close();
+
+            assertThat(onC.next("reconnect").path("reason").asString()).contains("node-c");
+            assertThat(onC.awaitClose()).isEqualTo(1012);
+        }
+        try (TestClient onA = TestClient.connect(portA, KEYS.token("quinn"))) {
+            assertThat(onA.next("welcome").path("nodeId").asString()).isEqualTo("node-a");
+        }
+    }
+
     @Test
     void voiceReadyGoesOnlyToTheNodeAndSocketsOfItsUser() {
-        nodeB = SecondNode.startBeside(environment, "node-b");
+        ConfigurableApplicationContext nodeB = nodeB();
         VoiceSession session = new VoiceSession("sess-1", "r1", "eu", "bridge-1", true, "v=0 offer",
                 List.of(new VoiceSession.AudioSource(1234L, "uma", "0")));
 
