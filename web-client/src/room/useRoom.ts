@@ -9,6 +9,7 @@ import { VoiceConnection, type VoiceStatus } from '../voice/voiceConnection';
 import { initialRoomState, roomReducer } from './roomState';
 
 const RESYNC_RETRY_MS = 3000;
+const REJOIN_INTERVAL_MS = 5000;
 
 export function useRoom(roomId: string) {
   const { api, socket, user } = useSession();
@@ -23,6 +24,8 @@ export function useRoom(roomId: string) {
   const [micProblem, setMicProblem] = useState<string | null>(null);
   const voiceRef = useRef<VoiceConnection | null>(null);
   const leftRef = useRef(false);
+  const goneRef = useRef(false);
+  goneRef.current = state.gone !== null;
 
   const loadLatestChat = useCallback(() => {
     api.messages(roomId).then(
@@ -34,7 +37,20 @@ export function useRoom(roomId: string) {
   useEffect(() => {
     let cancelled = false;
     let joined = false;
+    let lastRejoin = 0;
     let unsubscribe = () => {};
+    // After a long outage the platform may have let us go (presence lost): join again and
+    // resubscribe, unless we know we are gone for good (removed, room ended).
+    const rejoin = () => {
+      if (goneRef.current || leftRef.current || Date.now() - lastRejoin < REJOIN_INTERVAL_MS) return;
+      lastRejoin = Date.now();
+      api.join(roomId).then(
+        () => socket.send({ type: 'subscribe', roomId }),
+        (e: unknown) => {
+          if (!cancelled && !goneRef.current) setJoinError(messageOf(e));
+        },
+      );
+    };
     leftRef.current = false;
     const voice = new VoiceConnection(roomId, me, (frame) => socket.send(frame), {
       status: setVoiceStatus,
@@ -67,7 +83,8 @@ export function useRoom(roomId: string) {
               voice.failed(frame.message);
               break;
             case 'error':
-              setNotice(frame.message);
+              if (frame.code === 'not-a-member') rejoin();
+              else setNotice(frame.message);
               break;
           }
         });
