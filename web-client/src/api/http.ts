@@ -39,7 +39,7 @@ export class ChorusApi {
     private readonly base = '',
   ) {}
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, path: string, body?: unknown, keepalive = false): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -50,6 +50,7 @@ export class ChorusApi {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        keepalive,
       });
     } catch {
       throw new ApiError(0, 'Chorus cannot be reached. Check your connection and try again.');
@@ -92,8 +93,9 @@ export class ChorusApi {
   join(roomId: string) {
     return this.request<JoinResponse>('POST', `/api/v1/rooms/${enc(roomId)}/join`, {});
   }
-  leave(roomId: string) {
-    return this.request<void>('POST', `/api/v1/rooms/${enc(roomId)}/leave`);
+  /** keepalive lets the request outlive the page (leaving when the tab closes). */
+  leave(roomId: string, keepalive = false) {
+    return this.request<void>('POST', `/api/v1/rooms/${enc(roomId)}/leave`, undefined, keepalive);
   }
   snapshot(roomId: string) {
     return this.request<Snapshot>('GET', `/api/v1/rooms/${enc(roomId)}/snapshot`);

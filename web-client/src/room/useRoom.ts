@@ -105,6 +105,15 @@ export function useRoom(roomId: string) {
     };
   }, [api, socket, roomId, me, loadLatestChat]);
 
+  // Closing the tab leaves the room at once rather than after the presence grace period.
+  useEffect(() => {
+    const onPageHide = () => {
+      if (!leftRef.current && !goneRef.current) void api.leave(roomId, true).catch(() => {});
+    };
+    window.addEventListener('pagehide', onPageHide);
+    return () => window.removeEventListener('pagehide', onPageHide);
+  }, [api, roomId]);
+
   // Whatever happened while the socket was down is unknown until the next snapshot.
   useEffect(
     () =>
@@ -122,6 +131,14 @@ export function useRoom(roomId: string) {
     const timer = setInterval(ask, RESYNC_RETRY_MS);
     return () => clearInterval(timer);
   }, [state.needsResync, socket, roomId]);
+
+  const title = state.snapshot?.title;
+  useEffect(() => {
+    document.title = title ? `${title} · Chorus` : 'Chorus';
+    return () => {
+      document.title = 'Chorus';
+    };
+  }, [title]);
 
   const myMuted = state.snapshot?.stage.find((m) => m.userId === me)?.muted ?? false;
   useEffect(() => voiceRef.current?.setMuted(myMuted), [myMuted]);

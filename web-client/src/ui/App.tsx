@@ -18,7 +18,9 @@ export function App() {
           Chorus
         </a>
         <nav aria-label="Account">
-          <a href={hrefOf.profile}>{user.displayName}</a>
+          <a href={hrefOf.profile} aria-label={`Your profile (${user.displayName})`}>
+            {user.displayName}
+          </a>
           <button type="button" className="link" onClick={signOut}>
             Sign out
           </button>
