@@ -8,7 +8,7 @@ import { hrefOf, navigate } from './router';
 const REFRESH_MS = 5000;
 
 export function Hallway() {
-  const { api } = useSession();
+  const { api, user } = useSession();
   const [hallway, setHallway] = useState<HallwayData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -54,6 +54,11 @@ export function Hallway() {
               <p className="muted">
                 Starts <time dateTime={room.scheduledStart ?? ''}>{formatStart(room.scheduledStart)}</time>
               </p>
+              {room.hostId === user?.id && (
+                <a href={hrefOf.room(room.id)} aria-label={`Open ${room.title} now`}>
+                  Open now
+                </a>
+              )}
             </li>
           ))}
         </ul>
