@@ -18,7 +18,7 @@ public final class ServiceCatalog {
     public static final String SIGNALING = "signaling-service";
 
     public static final List<ServiceDefinition> ALL = List.of(
-            new ServiceDefinition(MEDIA_SFU, "dev.chorus.sfu.MediaSfuApplication", w -> Map.of()),
+            new ServiceDefinition(MEDIA_SFU, "dev.chorus.sfu.MediaSfuApplication", ServiceCatalog::bridge),
             new ServiceDefinition(VOICE, "dev.chorus.voice.VoiceServiceApplication", ServiceCatalog::voice),
             new ServiceDefinition(WORKER, "dev.chorus.worker.WorkerServiceApplication", w -> Map.of(
                     "chorus.worker.voice-service-url", w.urlOf(VOICE).toString(),
@@ -26,6 +26,17 @@ public final class ServiceCatalog {
             new ServiceDefinition(ROOM, "dev.chorus.room.RoomServiceApplication", w -> Map.of()),
             new ServiceDefinition(SIGNALING, "dev.chorus.signaling.SignalingServiceApplication", w -> Map.of(
                     "chorus.signaling.room-service-url", w.roomServiceUrl().toString())));
+
+    /** The in-process bridge: media on the launcher's UDP port, in the one region, "local". */
+    private static Map<String, String> bridge(Wiring w) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("chorus.sfu.udp-port", Integer.toString(w.bridgeUdpPort()));
+        settings.put("chorus.sfu.region", "local");
+        if (!w.bridgeAddress().isBlank()) {
+            settings.put("chorus.sfu.public-address", w.bridgeAddress());
+        }
+        return settings;
+    }
 
     /** One region, "local"; its bridge is the in-process media-sfu when it runs. */
     private static Map<String, String> voice(Wiring w) {
