@@ -49,6 +49,9 @@ public final class ServiceCatalog {
             settings.put("chorus.voice.bridges[0].region", "local");
             settings.put("chorus.voice.bridges[0].base-url", bridge.toString());
             settings.put("chorus.voice.bridges[0].public-name", "in-process media-sfu");
+        } else {
+            // No bridge here: joins get voice-failed at once instead of polls of a missing bridge.
+            settings.put("chorus.voice.bridges", "");
         }
         return settings;
     }
