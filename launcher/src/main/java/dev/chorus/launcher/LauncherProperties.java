@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LauncherProperties(
         @DefaultValue("8080") int httpPort,
         @DefaultValue("0.0.0.0") String bindAddress,
-        @DefaultValue("chorus-data") Path dataDir,
+        @DefaultValue("data") Path dataDir,
         @DefaultValue("0") int redisPort,
         @DefaultValue("0") int amqpPort,
         @DefaultValue("0") int mongoPort,

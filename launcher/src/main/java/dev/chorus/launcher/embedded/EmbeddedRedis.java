@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,8 @@ public class EmbeddedRedis extends EmbeddedServer {
     protected void startServer() throws Exception {
         Path dir = Files.createDirectories(properties.dataDir().resolve("redis")).toAbsolutePath();
         port = FreePort.orFree(properties.redisPort());
+        Path pidFile = dir.resolve("redis.pid");
+        stopLeftover(pidFile);
         File binary = ExecutableProvider.newJarResourceProvider().get();
         process = new ProcessBuilder(List.of(binary.getAbsolutePath(),
                 "--bind", "127.0.0.1",
@@ -63,12 +66,35 @@ public class EmbeddedRedis extends EmbeddedServer {
                 "--appendonly", "yes",
                 "--appendfsync", "everysec",
                 "--save", "",
-                "--logfile", dir.resolve("redis.log").toString()))
+                "--logfile", dir.resolve("redis.log").toString(),
+                "--pidfile", pidFile.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         awaitPort();
         log.info("Redis listening on 127.0.0.1:{}, data in {}", port, dir);
+    }
+
+    /**
+     * A launcher killed outright (SIGKILL) leaves its redis-server running, still writing the
+     * append-only file in this directory; two servers on one file would corrupt it.
+     */
+    private static void stopLeftover(Path pidFile) throws IOException, InterruptedException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String pid = Files.readString(pidFile).trim();
+        Optional<ProcessHandle> leftover = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+        if (leftover.isPresent() && leftover.get().info().command().orElse("").contains("redis-server")) {
+            log.warn("Stopping redis-server {} left running on this data directory by an earlier launcher", pid);
+            leftover.get().destroy();
+            leftover.get().onExit().orTimeout(SHUTDOWN.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     private void awaitPort() throws InterruptedException, IOException {

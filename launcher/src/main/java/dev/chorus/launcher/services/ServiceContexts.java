@@ -6,6 +6,8 @@ import dev.chorus.launcher.embedded.EmbeddedMongo;
 import dev.chorus.launcher.embedded.EmbeddedRedis;
 import dev.chorus.launcher.embedded.EmbeddedServer;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -79,10 +81,12 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
+        String serviceToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         Map<String, URI> started = new LinkedHashMap<>();
         URI publicUrl = URI.create("http://localhost:" + properties.httpPort());
         for (ServiceDefinition service : present()) {
-            Wiring wiring = new Wiring(publicUrl, properties.bridgeUdpPort(), properties.bridgeAddress(), Map.copyOf(started));
+            Wiring wiring = new Wiring(publicUrl, properties.bridgeUdpPort(), properties.bridgeAddress(), serviceToken,
+                    Map.copyOf(started));
             long begin = System.nanoTime();
             ConfigurableApplicationContext context = run(service, wiring);
             String port = context.getEnvironment().getProperty("local.server.port");
@@ -114,9 +118,14 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
                 .run(args);
     }
 
-    /** Every service gets every server's address: a context's auto-configuration sees the whole class path. */
+    /**
+     * Every service gets every server's address: a context's auto-configuration sees the whole
+     * class path. The Mongo health check is off because it sends {@code hello}, a command the
+     * in-process Mongo-protocol server does not implement; that server lives and dies with this JVM.
+     */
     private Map<String, String> infrastructure() {
         return Map.of(
+                "management.health.mongodb.enabled", "false",
                 "spring.mongodb.uri", mongo.uri(),
                 "spring.data.redis.host", "127.0.0.1",
                 "spring.data.redis.port", Integer.toString(redis.port()),

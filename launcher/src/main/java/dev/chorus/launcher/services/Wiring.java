@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * What a service needs to know to be wired in: the public address, the bridge's UDP settings and
- * the internal base URL of every service started before it.
+ * What a service needs to know to be wired in: the public address, the bridge's UDP settings, the
+ * shared secret of the internal APIs (new at every start) and the internal base URL of every
+ * service started before it.
  */
-public record Wiring(URI publicUrl, int bridgeUdpPort, String bridgeAddress, Map<String, URI> started) {
+public record Wiring(URI publicUrl, int bridgeUdpPort, String bridgeAddress, String serviceToken,
+        Map<String, URI> started) {
 
     /** room-service directly when it runs here, else through the public port (which then answers 503). */
     public URI roomServiceUrl() {

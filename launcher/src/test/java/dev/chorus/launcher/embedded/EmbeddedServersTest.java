@@ -55,6 +55,21 @@ class EmbeddedServersTest {
         }
     }
 
+    @Test
+    void redisStopsTheServerAnEarlierLauncherLeftRunningOnTheSameData() throws Exception {
+        EmbeddedRedis abandoned = new EmbeddedRedis(properties());
+        abandoned.start(); // and never stopped, as when the JVM is killed
+        ProcessHandle leftover = ProcessHandle.of(abandoned.pid()).orElseThrow();
+        EmbeddedRedis next = new EmbeddedRedis(properties());
+        next.start();
+        try {
+            assertThat(leftover.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+            withRedis(next.port(), template -> assertThat(template.opsForValue().increment("starts")).isEqualTo(1));
+        } finally {
+            next.stop();
+        }
+    }
+
     private void withRedis(int port, java.util.function.Consumer<StringRedisTemplate> use) {
         LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
         factory.afterPropertiesSet();

@@ -79,6 +79,12 @@ class LauncherSmokeIT {
             assertThat(report).contains("127.0.0.1:" + udpPort);
         }
         assertThat(get(base.resolve("/launcher/health")).body()).contains("\"UP\"");
+        if (getClass().getClassLoader().getResource("META-INF/resources/index.html") != null) {
+            HttpResponse<String> page = get(base.resolve("/"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.body()).contains("<div id=");
+        }
 
         Session session = expected.contains(ServiceCatalog.ROOM) ? registerAndCreateRoom() : null;
         if (!expected.contains(ServiceCatalog.ROOM)) {
