@@ -30,9 +30,9 @@ public final class UserEventInbox {
         admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with(ChorusTopology.userBindingPattern(userId)));
     }
 
-    /** The next event, waiting up to ten seconds; null if none came. */
+    /** The next event, waiting up to thirty seconds; null if none came. */
     public JsonNode next() {
-        Message message = rabbit.receive(queue.getName(), 10_000);
+        Message message = rabbit.receive(queue.getName(), 30_000);
         return message == null ? null : JSON.readTree(message.getBody());
     }
 }

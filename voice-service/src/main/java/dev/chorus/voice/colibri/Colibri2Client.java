@@ -32,7 +32,8 @@ public class Colibri2Client {
     private final JsonMapper json;
 
     Colibri2Client(JsonMapper json, VoiceProperties properties) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.requestTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.requestTimeout());
         this.http = RestClient.builder().requestFactory(requests).build();

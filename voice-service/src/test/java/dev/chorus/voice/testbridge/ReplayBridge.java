@@ -73,6 +73,16 @@ public final class ReplayBridge implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
+    /** The last request that changed something (POST or PATCH), whatever health polls came after it. */
+    public synchronized Request lastChange() {
+        for (int i = requests.size() - 1; i >= 0; i--) {
+            if (!requests.get(i).method().equals("GET")) {
+                return requests.get(i);
+            }
+        }
+        throw new IllegalStateException("no POST or PATCH received");
+    }
+
     /** Endpoints currently allocated, over all conferences. */
     public synchronized int endpointCount() {
         return conferences.values().stream().mapToInt(Set::size).sum();

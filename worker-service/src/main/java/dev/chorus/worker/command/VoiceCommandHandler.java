@@ -100,8 +100,19 @@ class VoiceCommandHandler {
         if (!seqGuard.claim(change.roomId(), change.userId(), change.seq())) {
             return Outcome.STALE;
         }
-        VoiceServiceClient.RoleUpdate update = permanentAsFailure(
-                () -> voice.changeRole(change.roomId(), change.userId(), change.role(), change.muted()));
+        VoiceServiceClient.RoleUpdate update;
+        try {
+            update = permanentAsFailure(() -> voice.changeRole(change.roomId(), change.userId(), change.role(), change.muted()));
+        } catch (PermanentFailure e) {
+            if (!isUnknownSession(e)) {
+                throw e;
+            }
+            // The role change overtook the member's setup, which is now older and will be skipped:
+            // set the session up here, with the new role (in the default region: the setup's is unknown).
+            VoiceSession session = permanentAsFailure(() -> voice.openSession(change.roomId(), change.userId(),
+                    change.role(), change.muted(), null));
+            update = new VoiceServiceClient.RoleUpdate(session, true);
+        }
         if (update.renegotiate()) {
             events.publish(new VoiceReady(change.userId(), change.roomId(), clock.instant(), update.session()));
         }
@@ -115,11 +126,22 @@ class VoiceCommandHandler {
     }
 
     private Outcome answer(VoiceAnswer answer) {
-        permanentAsFailure(() -> {
-            voice.applyAnswer(answer.roomId(), answer.userId(), answer.sessionId(), answer.sdp());
-            return null;
-        });
+        try {
+            permanentAsFailure(() -> {
+                voice.applyAnswer(answer.roomId(), answer.userId(), answer.sessionId(), answer.sdp());
+                return null;
+            });
+        } catch (PermanentFailure e) {
+            if (isUnknownSession(e)) {
+                return Outcome.STALE; // an answer to a session since replaced (failover) or closed: nothing to undo
+            }
+            throw e;
+        }
         return Outcome.HANDLED;
+    }
+
+    private static boolean isUnknownSession(PermanentFailure e) {
+        return e.getCause() instanceof VoiceServiceException v && "unknown-session".equals(v.code());
     }
 
     private static <T> T permanentAsFailure(java.util.function.Supplier<T> call) {

@@ -28,7 +28,8 @@ public class VoiceServiceClient {
     private final JsonMapper json;
 
     VoiceServiceClient(WorkerProperties properties, JsonMapper json) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(10));
         this.http = RestClient.builder()

@@ -62,7 +62,7 @@ class RetriesIntegrationTest {
         JsonNode failed = inbox.next();
         assertThat(failed.path("type").asString()).isEqualTo("voice-failed");
         assertThat(failed.path("reason").asString()).isEqualTo("retries-exhausted");
-        Message dead = rabbit.receive(topology.deadLetterQueueName(VoiceSetup.TYPE), 20_000);
+        Message dead = rabbit.receive(topology.deadLetterQueueName(VoiceSetup.TYPE), 60_000);
         assertThat(dead).isNotNull();
         assertThat(new String(dead.getBody())).contains(setup.commandId());
         assertThat(count(meters, "chorus.worker.retries", "type", "voice-setup")).isEqualTo(2);

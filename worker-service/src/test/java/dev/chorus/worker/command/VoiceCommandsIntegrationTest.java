@@ -57,6 +57,7 @@ class VoiceCommandsIntegrationTest {
                 "--server.port=0",
                 "--chorus.voice.service-token=" + TOKEN,
                 "--chorus.voice.default-region=eu",
+                "--chorus.voice.request-timeout=10s",
                 "--chorus.voice.bridges[0].name=eu-1",
                 "--chorus.voice.bridges[0].region=eu",
                 "--chorus.voice.bridges[0].base-url=" + BRIDGE.baseUrl(),
@@ -109,7 +110,7 @@ class VoiceCommandsIntegrationTest {
         assertThat(ready.path("roomId").asString()).isEqualTo(room);
         assertThat(ready.path("session").path("canSend").asBoolean()).isFalse();
         assertThat(ready.path("session").path("sdpOffer").asString()).contains("a=ice-lite");
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(meters, "chorus.worker.commands", "type", "voice-setup") >= before + 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "type", "voice-setup") >= before + 3);
         assertThat(BRIDGE.endpointCount()).isEqualTo(endpoints + 1);
         assertThat(meters.find("chorus.worker.join.to.voice.ready").timer().count()).isGreaterThanOrEqualTo(1);
     }
@@ -121,11 +122,11 @@ class VoiceCommandsIntegrationTest {
         int endpoints = BRIDGE.endpointCount();
 
         send(rabbit, topology, new VoiceTeardown(id(), Instant.now(), room, user, 10));
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(meters, "chorus.worker.commands", "type", "voice-teardown") >= 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "type", "voice-teardown") >= 1);
         double stale = count(meters, "chorus.worker.commands", "outcome", "stale");
         send(rabbit, topology, new VoiceSetup(id(), Instant.now(), room, user, Role.SPEAKER, false, null, 5));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(meters, "chorus.worker.commands", "outcome", "stale") > stale);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "outcome", "stale") > stale);
         assertThat(BRIDGE.endpointCount()).isEqualTo(endpoints);
     }
 
@@ -150,6 +151,24 @@ class VoiceCommandsIntegrationTest {
     }
 
     @Test
+    void aRoleChangeThatOvertakesTheSetupSetsTheSessionUpOnce() {
+        String room = id();
+        String user = id();
+        UserEventInbox inbox = new UserEventInbox(admin, rabbit, topology, user);
+        int endpoints = BRIDGE.endpointCount();
+        double stale = count(meters, "chorus.worker.commands", "outcome", "stale");
+
+        send(rabbit, topology, new VoiceRoleChanged(id(), Instant.now(), room, user, Role.SPEAKER, false, 3));
+        JsonNode ready = inbox.next();
+        send(rabbit, topology, new VoiceSetup(id(), Instant.now(), room, user, Role.LISTENER, false, null, 2));
+
+        assertThat(ready.path("type").asString()).isEqualTo("voice-ready");
+        assertThat(ready.path("session").path("canSend").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(meters, "chorus.worker.commands", "outcome", "stale") > stale);
+        assertThat(BRIDGE.endpointCount()).isEqualTo(endpoints + 1);
+    }
+
+    @Test
     void anAnswerTheBridgeCannotUseTellsTheMember() {
         String room = id();
         String user = id();
@@ -171,7 +190,7 @@ class VoiceCommandsIntegrationTest {
         WorkerTestSupport.sendRaw(rabbit, topology.commandsExchangeName(), VoiceSetup.TYPE,
                 "{\"type\":\"voice-setup\",\"roomId\":".getBytes());
 
-        Message dead = rabbit.receive(dlq, 20_000);
+        Message dead = rabbit.receive(dlq, 60_000);
 
         assertThat(dead).isNotNull();
         assertThat(new String(dead.getBody())).startsWith("{\"type\":\"voice-setup\"");
@@ -193,7 +212,7 @@ class VoiceCommandsIntegrationTest {
         int conferences = BRIDGE.conferenceCount();
 
         send(rabbit, topology, new VoiceRoomEnded(id(), Instant.now(), ended, 9));
-        await().atMost(Duration.ofSeconds(20)).until(() -> BRIDGE.conferenceCount() == conferences - 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> BRIDGE.conferenceCount() == conferences - 1);
 
         String at = Instant.now().toString();
         WorkerTestSupport.sendRaw(rabbit, topology.roomEventsExchangeName(), ChorusTopology.roomRoutingKey(empty, "member-joined"),
@@ -202,7 +221,7 @@ class VoiceCommandsIntegrationTest {
         WorkerTestSupport.sendRaw(rabbit, topology.roomEventsExchangeName(), ChorusTopology.roomRoutingKey(empty, "member-left"),
                 ("{\"type\":\"member-left\",\"roomId\":\"" + empty + "\",\"seq\":3,\"at\":\"" + at + "\",\"actorId\":\""
                         + host + "\",\"userId\":\"" + host + "\",\"reason\":\"left\"}").getBytes());
-        await().atMost(Duration.ofSeconds(20)).until(() -> BRIDGE.conferenceCount() == conferences - 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> BRIDGE.conferenceCount() == conferences - 2);
     }
 
     private static String id() {

@@ -52,7 +52,7 @@ class EventLogIntegrationTest {
         }
         publish(events.get(1)); // redelivered
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> stored(room).size() == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(room).size() == 3);
         List<Document> log = stored(room);
         assertThat(log).extracting(d -> d.get("seq")).containsExactly(2L, 3L, 4L);
         assertThat(log).extracting(d -> d.getString("type")).containsExactly("member-joined", "hand-raised", "message-posted");

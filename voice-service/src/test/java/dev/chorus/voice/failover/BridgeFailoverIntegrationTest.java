@@ -1,0 +1,100 @@
+package dev.chorus.voice.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.contracts.messaging.ChorusTopology;
+import dev.chorus.testsupport.ChorusServersInitializer;
+import dev.chorus.voice.UserEventInbox;
+import dev.chorus.voice.VoiceApiClient;
+import dev.chorus.voice.testbridge.ReplayBridge;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A bridge that stops answering: its members are placed again on a healthy bridge of their region and
+ * told with a new voice-ready; members of a region with no bridge left are told with voice-failed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = ChorusServersInitializer.class)
+class BridgeFailoverIntegrationTest {
+
+    static final String TOKEN = "failover-token";
+    static final ReplayBridge EU_A = new ReplayBridge();
+    static final ReplayBridge EU_B = new ReplayBridge();
+    static final ReplayBridge US = new ReplayBridge();
+
+    @DynamicPropertySource
+    static void bridges(DynamicPropertyRegistry registry) {
+        registry.add("chorus.voice.service-token", () -> TOKEN);
+        registry.add("chorus.voice.default-region", () -> "eu");
+        registry.add("chorus.voice.poll-interval", () -> "100ms");
+        registry.add("chorus.voice.failures-before-down", () -> "3");
+        // A stopped bridge refuses connections at once; a long timeout keeps a slow poll from counting as lost.
+        registry.add("chorus.voice.request-timeout", () -> "10s");
+        int i = 0;
+        for (Object[] bridge : new Object[][] {{"eu-a", "eu", EU_A}, {"eu-b", "eu", EU_B}, {"us-1", "us", US}}) {
+            int n = i++;
+            registry.add("chorus.voice.bridges[" + n + "].name", () -> bridge[0]);
+            registry.add("chorus.voice.bridges[" + n + "].region", () -> bridge[1]);
+            registry.add("chorus.voice.bridges[" + n + "].base-url", () -> ((ReplayBridge) bridge[2]).baseUrl().toString());
+        }
+    }
+
+    @AfterAll
+    static void stopBridges() {
+        EU_A.stop();
+        EU_B.stop();
+        US.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RabbitAdmin admin;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    ChorusTopology topology;
+
+    @Test
+    void membersOfALostBridgeAreMovedOrTold() {
+        VoiceApiClient api = new VoiceApiClient(port, TOKEN);
+        UserEventInbox speakerInbox = new UserEventInbox(admin, rabbit, topology, "speaker-eu");
+        UserEventInbox listenerInbox = new UserEventInbox(admin, rabbit, topology, "listener-eu");
+        UserEventInbox usInbox = new UserEventInbox(admin, rabbit, topology, "listener-us");
+        JsonNode speaker = api.post("/rooms/room-f/members/speaker-eu/session", Map.of("role", "host")).body();
+        JsonNode listener = api.post("/rooms/room-f/members/listener-eu/session", Map.of("role", "listener")).body();
+        api.post("/rooms/room-f/members/listener-us/session", Map.of("role", "listener", "region", "us"));
+        assertThat(speaker.path("bridge").asString()).isEqualTo("eu-a");
+        assertThat(listener.path("bridge").asString()).isEqualTo("eu-a");
+
+        EU_A.stop();
+        US.stop();
+
+        JsonNode movedSpeaker = speakerInbox.next();
+        JsonNode movedListener = listenerInbox.next();
+        JsonNode usFailed = usInbox.next();
+        assertThat(movedSpeaker.path("type").asString()).isEqualTo("voice-ready");
+        assertThat(movedSpeaker.path("session").path("bridge").asString()).isEqualTo("eu-b");
+        assertThat(movedSpeaker.path("session").path("canSend").asBoolean()).isTrue();
+        assertThat(movedSpeaker.path("session").path("sessionId").asString()).isNotEqualTo(speaker.path("sessionId").asString());
+        assertThat(movedListener.path("session").path("bridge").asString()).isEqualTo("eu-b");
+        assertThat(movedListener.path("session").path("canSend").asBoolean()).isFalse();
+        assertThat(usFailed.path("type").asString()).isEqualTo("voice-failed");
+        assertThat(usFailed.path("reason").asString()).isEqualTo("no-bridge");
+        assertThat(EU_B.endpointCount()).isEqualTo(2);
+
+        JsonNode again = api.post("/rooms/room-f/members/speaker-eu/session", Map.of("role", "host")).body();
+        assertThat(again.path("sessionId")).isEqualTo(movedSpeaker.path("session").path("sessionId"));
+    }
+}
