@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,11 +52,12 @@ public class LocalConnections {
     }
 
     /**
-     * Registers a new socket.
-     *
-     * @return the connection, and whether it is the user's first socket on this node
+     * Registers a new socket. {@code firstOfUser} runs if it is the user's first socket on this node,
+     * while no other socket of that user can open or close here, so that work done for the user's
+     * first socket (binding, presence) can never be overtaken by the undoing for a last one.
      */
-    public Opened open(WebSocketSession session, ChorusPrincipal principal, String token, Instant tokenExpiresAt) {
+    public ClientConnection open(WebSocketSession session, ChorusPrincipal principal, String token,
+            Instant tokenExpiresAt, Consumer<String> firstOfUser) {
         ClientConnection connection = new ClientConnection(session, principal, token, tokenExpiresAt);
         connection.attach(new Outbox(session, senders, properties.sendBufferLimit().toBytes(),
                 properties.sendTimeLimit().toNanos(), outbox -> dropSlow(connection),
@@ -64,35 +66,33 @@ public class LocalConnections {
                     senders.execute(() -> connection.close(CloseStatus.SERVER_ERROR));
                 }));
         byId.put(connection.id(), connection);
-        boolean[] first = {false};
         byUser.compute(principal.userId(), (user, sockets) -> {
             Set<ClientConnection> set = sockets != null ? sockets : ConcurrentHashMap.newKeySet();
-            first[0] = set.isEmpty();
+            if (set.isEmpty()) {
+                firstOfUser.accept(user);
+            }
             set.add(connection);
             return set;
         });
-        return new Opened(connection, first[0]);
-    }
-
-    public record Opened(ClientConnection connection, boolean firstOfUser) {
+        return connection;
     }
 
     /**
-     * Forgets a closed socket.
-     *
-     * @return true if it was the user's last socket on this node
+     * Forgets a closed socket; {@code lastOfUser} runs if it was the user's last socket on this
+     * node, under the same exclusion as {@code firstOfUser} in {@link #open}.
      */
-    public boolean remove(ClientConnection connection) {
+    public void remove(ClientConnection connection, Consumer<String> lastOfUser) {
         if (byId.remove(connection.id()) == null) {
-            return false;
+            return;
         }
-        boolean[] last = {false};
         byUser.computeIfPresent(connection.userId(), (user, sockets) -> {
             sockets.remove(connection);
-            last[0] = sockets.isEmpty();
-            return sockets.isEmpty() ? null : sockets;
+            if (sockets.isEmpty()) {
+                lastOfUser.accept(user);
+                return null;
+            }
+            return sockets;
         });
-        return last[0];
     }
 
     public ClientConnection get(String socketId) {

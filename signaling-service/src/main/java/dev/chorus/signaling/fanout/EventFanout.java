@@ -142,16 +142,13 @@ class EventFanout implements MessageListener {
         log.info("{} for user {} in room {} went to {} local sockets", type, userId, roomId, delivered);
     }
 
-    /** The AMQP timestamp if the publisher set one, otherwise the event's own time. */
+    /** The event's own time (room-service sets it as it publishes); AMQP timestamps only have whole seconds. */
     private static Instant publishedAt(Message message, JsonNode event) {
-        Date timestamp = message.getMessageProperties().getTimestamp();
-        if (timestamp != null) {
-            return timestamp.toInstant();
-        }
         try {
             return Instant.parse(event.path("at").asString(""));
         } catch (RuntimeException notATime) {
-            return null;
+            Date timestamp = message.getMessageProperties().getTimestamp();
+            return timestamp != null ? timestamp.toInstant() : null;
         }
     }
 }

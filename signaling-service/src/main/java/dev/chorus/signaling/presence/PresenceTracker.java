@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -61,7 +62,7 @@ public class PresenceTracker implements SmartLifecycle {
             timer.cancel(false);
             log.info("User {} reconnected to node {} within the grace period; membership kept", userId, nodeId);
         }
-        store.markPresent(java.util.List.of(userId), nodeId, expiry(), properties.presenceTtl());
+        store.markPresent(List.of(userId), nodeId, expiry(), properties.presenceTtl());
     }
 
     /** The rooms a user follows through this node changed (subscribe or unsubscribe). */

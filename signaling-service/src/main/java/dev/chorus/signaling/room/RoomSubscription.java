@@ -23,6 +23,8 @@ final class RoomSubscription {
     private final String roomId;
     private long lastSeq;
     private boolean synced;
+    /** Unsubscribed: a snapshot still loading or an event still on its way must not reach the socket. */
+    private boolean cancelled;
     private List<Pending> pending = new ArrayList<>();
 
     RoomSubscription(ClientConnection connection, String roomId) {
@@ -44,6 +46,9 @@ final class RoomSubscription {
      * @return true if the event reveals a gap, so a fresh snapshot must be loaded
      */
     synchronized boolean offer(long seq, EncodedFrame frame) {
+        if (cancelled) {
+            return false;
+        }
         if (!synced) {
             pending.add(new Pending(seq, frame));
             return false;
@@ -67,6 +72,9 @@ final class RoomSubscription {
      * @return true if those events still leave a gap, so yet another snapshot must be loaded
      */
     synchronized boolean applySnapshot(long seq, EncodedFrame snapshot) {
+        if (cancelled) {
+            return false;
+        }
         connection.send(snapshot);
         lastSeq = seq;
         synced = true;
@@ -79,6 +87,11 @@ final class RoomSubscription {
             }
         }
         return false;
+    }
+
+    synchronized void cancel() {
+        cancelled = true;
+        pending = new ArrayList<>();
     }
 
     /** @return true if a snapshot must be loaded now, false if one is already on its way */

@@ -179,7 +179,13 @@ public class RoomSubscriptions {
         }
         subscriptionCount.decrementAndGet();
         audiences.computeIfPresent(roomId, (id, audience) -> {
-            audience.removeIf(subscription -> subscription.connection() == connection);
+            audience.removeIf(subscription -> {
+                if (subscription.connection() != connection) {
+                    return false;
+                }
+                subscription.cancel();
+                return true;
+            });
             if (audience.isEmpty()) {
                 bindings.unbindRoom(id);
                 return null;

@@ -81,15 +81,14 @@ class SignalingSocketHandler extends TextWebSocketHandler {
     private void open(WebSocketSession session) {
         limitBlockingSends(session);
         ChorusPrincipal principal = (ChorusPrincipal) session.getAttributes().get(TokenHandshakeInterceptor.PRINCIPAL);
-        LocalConnections.Opened opened = connections.open(session, principal,
+        ClientConnection connection = connections.open(session, principal,
                 (String) session.getAttributes().get(TokenHandshakeInterceptor.TOKEN),
-                (Instant) session.getAttributes().get(TokenHandshakeInterceptor.TOKEN_EXPIRES_AT));
+                (Instant) session.getAttributes().get(TokenHandshakeInterceptor.TOKEN_EXPIRES_AT),
+                userId -> {
+                    bindings.bindUser(userId);
+                    presence.userConnected(userId);
+                });
         assemblers.put(session.getId(), new FrameAssembler((int) properties.maxFrameSize().toBytes()));
-        ClientConnection connection = opened.connection();
-        if (opened.firstOfUser()) {
-            bindings.bindUser(principal.userId());
-            presence.userConnected(principal.userId());
-        }
         connection.send(writer.encode(new ServerFrame.Welcome(nodeId, principal.userId(),
                 properties.heartbeat().toSeconds())));
         log.info("User {} ({}) opened {} on node {}", principal.userId(), principal.username(), session.getId(), nodeId);
@@ -117,6 +116,11 @@ class SignalingSocketHandler extends TextWebSocketHandler {
         } catch (FrameException refused) {
             log.debug("Frame from {} refused: {} {}", connection, refused.code().wireName(), refused.getMessage());
             connection.send(writer.encode(refused.toFrame()));
+        } catch (RuntimeException e) {
+            // Broker or Redis trouble: the client may try again; the socket stays.
+            log.error("Handling a frame from {} failed", connection, e);
+            connection.send(writer.encode(ServerFrame.Error.of(ErrorCode.UNAVAILABLE,
+                    "The signaling service could not do that now; try again", null)));
         }
     }
 
@@ -177,10 +181,10 @@ class SignalingSocketHandler extends TextWebSocketHandler {
         }
         // Subscriptions go first, so that the rooms recorded for the grace period are the ones the user had.
         subscriptions.dropAll(connection);
-        if (connections.remove(connection)) {
-            bindings.unbindUser(connection.userId());
-            presence.userDisconnected(connection.userId());
-        }
+        connections.remove(connection, userId -> {
+            bindings.unbindUser(userId);
+            presence.userDisconnected(userId);
+        });
         connection.close(status);
         log.info("Socket {} of user {} closed ({}) on node {}", session.getId(), connection.userId(), status, nodeId);
     }

@@ -6,6 +6,7 @@ import dev.chorus.auth.InvalidTokenException;
 import dev.chorus.auth.TokenVerifier;
 import dev.chorus.signaling.web.Problems;
 import java.io.IOException;
+import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -56,7 +57,7 @@ class TokenHandshakeInterceptor implements HandshakeInterceptor {
             log.info("Refused a WebSocket handshake from {}: {}", request.getRemoteAddress(), e.getMessage());
             ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Open the socket with a valid access token: /ws?access_token=<jwt>");
-            problem.setInstance(request.getURI().resolve(request.getURI().getPath()));
+            problem.setInstance(URI.create(request.getURI().getPath()));
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             response.getBody().write(json.writeValueAsBytes(problem));

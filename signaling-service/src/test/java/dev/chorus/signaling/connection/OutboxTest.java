@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.TextMessage;
@@ -39,7 +40,7 @@ class OutboxTest {
         }
 
         await().until(() -> sent.size() == 500);
-        assertThat(sent).isEqualTo(java.util.stream.IntStream.range(0, 500).mapToObj(i -> "f" + i).toList());
+        assertThat(sent).isEqualTo(IntStream.range(0, 500).mapToObj(i -> "f" + i).toList());
         assertThat(slowReports).hasValue(0);
     }
 

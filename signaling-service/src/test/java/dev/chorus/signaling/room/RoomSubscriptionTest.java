@@ -29,7 +29,7 @@ class RoomSubscriptionTest {
         doAnswer(call -> sent.add(((TextMessage) call.getArgument(0)).getPayload())).when(session).sendMessage(any());
         LocalConnections connections = new LocalConnections(TestProperties.defaults(), new SimpleMeterRegistry());
         subscription = new RoomSubscription(
-                connections.open(session, new ChorusPrincipal("u1", "ada", "Ada"), "token", null).connection(), "r1");
+                connections.open(session, new ChorusPrincipal("u1", "ada", "Ada"), "token", null, user -> { }), "r1");
     }
 
     @Test
@@ -64,6 +64,19 @@ class RoomSubscriptionTest {
         subscription.applySnapshot(1, frame("snapshot@1"));
         assertThat(subscription.requestResync()).isTrue();
         assertThat(subscription.requestResync()).isFalse();
+    }
+
+    @Test
+    void afterUnsubscribingNeitherALateSnapshotNorEventsReachTheSocket() {
+        subscription.applySnapshot(1, frame("snapshot@1"));
+        subscription.cancel();
+
+        subscription.applySnapshot(2, frame("late snapshot@2"));
+        subscription.offer(2, frame("e2"));
+        subscription.offer(3, frame("e3"));
+        subscription.connection().send(frame("marker")); // the outbox keeps order: anything wrongly sent comes before
+
+        assertSent("snapshot@1", "marker");
     }
 
     private static EncodedFrame frame(String text) {

@@ -91,8 +91,20 @@ class SocketFramesTest {
     }
 
     @Test
+    void aMuteRoomServiceCannotAnswerIsReportedAsUnavailable() {
+        try (TestClient client = TestClient.connect(port, KEYS.token("eve"))) {
+            client.next("welcome");
+
+            JsonNode error = client.send("{\"type\":\"mute\",\"roomId\":\"r3\",\"muted\":true}").next("error");
+
+            assertThat(error.path("code").asString()).isEqualTo("unavailable");
+            assertThat(error.path("ref").asString()).isEqualTo("r3");
+        }
+    }
+
+    @Test
     void aFrameAfterTheTokenExpiredIsRefusedAndTheSocketClosed() {
-        Instant expiry = Instant.now().plusSeconds(2);
+        Instant expiry = Instant.now().plusSeconds(4);
         try (TestClient client = TestClient.connect(port, KEYS.token("dee", expiry))) {
             client.next("welcome");
             await().until(() -> Instant.now().isAfter(expiry.plusMillis(100)));
