@@ -33,6 +33,8 @@ before(async () => {
 });
 
 after(async () => {
+  // The last picture of every page, so a failed step can be read from the screenshots too.
+  for (const person of [host, lee, tia]) await person?.screenshot('final').catch(() => {});
   for (const person of [host, lee, tia]) await person?.close();
 });
 
