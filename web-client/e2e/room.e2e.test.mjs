@@ -17,7 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = process.env.CHORUS_SCREENSHOTS ?? join(here, '..', 'target', 'e2e-screenshots');
 const run = Date.now().toString(36);
 const title = `Morning coffee ${run}`;
-const WAIT = { timeout: 20_000 };
+// Generous: seven services and three browsers share two cores.
+const WAIT = { timeout: 45_000 };
 
 let host, lee, tia;
 
