@@ -10,6 +10,7 @@ import { initialRoomState, roomReducer } from './roomState';
 
 const RESYNC_RETRY_MS = 3000;
 const REJOIN_INTERVAL_MS = 5000;
+const POLL_WHILE_DISCONNECTED_MS = 4000;
 
 export function useRoom(roomId: string) {
   const { api, socket, user } = useSession();
@@ -114,14 +115,25 @@ export function useRoom(roomId: string) {
     return () => window.removeEventListener('pagehide', onPageHide);
   }, [api, roomId]);
 
-  // Whatever happened while the socket was down is unknown until the next snapshot.
+  // Whatever happened while the socket was down is unknown until the next snapshot; meanwhile the
+  // page keeps itself roughly current over REST so the room stays usable.
+  const [socketOpen, setSocketOpen] = useState(socket.currentStatus() === 'open');
   useEffect(
     () =>
       socket.onStatus((s) => {
+        setSocketOpen(s === 'open');
         if (s === 'reconnecting') dispatch({ type: 'connection-lost' });
       }),
     [socket],
   );
+  useEffect(() => {
+    if (socketOpen || state.gone) return;
+    const timer = setInterval(() => {
+      api.snapshot(roomId).then((s) => dispatch({ type: 'snapshot', snapshot: s }), () => {});
+      loadLatestChat();
+    }, POLL_WHILE_DISCONNECTED_MS);
+    return () => clearInterval(timer);
+  }, [socketOpen, state.gone, api, roomId, loadLatestChat]);
 
   // Ask for a snapshot after a gap, and again if none came back (the frame may have been lost).
   useEffect(() => {
