@@ -110,6 +110,9 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
         settings.put("management.metrics.use-global-registry", "false");
         settings.putAll(infrastructure());
         settings.putAll(QUIET_EMBEDDED_SERVERS);
+        if (!service.usesSpringSecurity()) {
+            settings.put("spring.autoconfigure.exclude", String.join(",", SharedClassPath.SECURITY));
+        }
         settings.putAll(service.wiring().apply(wiring));
         // Command-line arguments outrank the service's own application.yml and the environment.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
