@@ -1,0 +1,4 @@
+package dev.chorus.colibri2;
+
+/** The answer of {@code GET /about/version}. */
+public record BridgeVersion(String name, String version, String os) {}
