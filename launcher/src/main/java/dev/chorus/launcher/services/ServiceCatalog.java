@@ -27,13 +27,13 @@ public final class ServiceCatalog {
             new ServiceDefinition(SIGNALING, "dev.chorus.signaling.SignalingServiceApplication", false, w -> Map.of(
                     "chorus.signaling.room-service-url", w.roomServiceUrl().toString())));
 
-    /** The in-process bridge: media on the launcher's UDP port, in the one region, "local". */
+    /** The in-process bridge: media on the launcher's UDP port and address. */
     private static Map<String, String> bridge(Wiring w) {
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("chorus.sfu.udp-port", Integer.toString(w.bridgeUdpPort()));
-        settings.put("chorus.sfu.region", "local");
+        settings.put("chorus.sfu.bind-address", w.bindAddress());
         if (!w.bridgeAddress().isBlank()) {
-            settings.put("chorus.sfu.public-address", w.bridgeAddress());
+            settings.put("chorus.sfu.advertised-address", w.bridgeAddress());
         }
         return settings;
     }

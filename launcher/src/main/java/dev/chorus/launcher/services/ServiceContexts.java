@@ -85,7 +85,7 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
         Map<String, URI> started = new LinkedHashMap<>();
         URI publicUrl = URI.create("http://localhost:" + properties.httpPort());
         for (ServiceDefinition service : present()) {
-            Wiring wiring = new Wiring(publicUrl, properties.bridgeUdpPort(), properties.bridgeAddress(), serviceToken,
+            Wiring wiring = new Wiring(publicUrl, properties.bindAddress(), properties.bridgeUdpPort(), properties.bridgeAddress(), serviceToken,
                     Map.copyOf(started));
             long begin = System.nanoTime();
             ConfigurableApplicationContext context = run(service, wiring);
