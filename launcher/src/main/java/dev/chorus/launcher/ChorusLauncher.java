@@ -1,6 +1,8 @@
 package dev.chorus.launcher;
 
+import dev.chorus.launcher.services.SharedClassPath;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,24 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * then every Chorus service present on the class path as its own Spring context, then this
  * context's public port (the gateway), which opens last so that the printed address answers.
  */
-@SpringBootApplication(excludeName = {
-        // The services' clients and security are on the shared class path, but this context is
-        // only the gateway: it talks to no server and guards nothing (each service checks tokens).
-        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
-        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-        "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-        "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
-        "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
-        "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
-        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration"})
+@SpringBootApplication
 @ConfigurationPropertiesScan
 public class ChorusLauncher {
 
@@ -40,7 +25,12 @@ public class ChorusLauncher {
 
     public static void main(String[] args) {
         SpringApplication launcher = new SpringApplication(ChorusLauncher.class);
-        launcher.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        launcher.setDefaultProperties(Map.of(
+                "spring.config.name", CONFIG_NAME,
+                // This context is only the gateway: it talks to no server and guards nothing
+                // (each service checks tokens itself).
+                "spring.autoconfigure.exclude", String.join(",",
+                        Stream.concat(SharedClassPath.DATA.stream(), SharedClassPath.SECURITY.stream()).toList())));
         launcher.run(args);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param amqpPort       embedded AMQP 0-9-1 broker port on 127.0.0.1; 0 picks a free one
  * @param mongoPort      embedded Mongo-protocol server port on 127.0.0.1; 0 picks a free one
  * @param bridgeUdpPort  UDP port of the in-process media bridge (media-sfu)
- * @param bridgeAddress  address the bridge advertises to browsers as its ICE candidate; blank means
- *                       the bridge's own choice (it finds the machine's addresses)
+ * @param bridgeAddress  address the bridge advertises to browsers as its ICE candidate; blank keeps
+ *                       media-sfu's default (127.0.0.1, for browsers on this machine)
  * @param disabledServices service names (e.g. {@code media-sfu}) not to start even when present
  */
 @ConfigurationProperties("chorus.launcher")

@@ -18,22 +18,22 @@ public final class ServiceCatalog {
     public static final String SIGNALING = "signaling-service";
 
     public static final List<ServiceDefinition> ALL = List.of(
-            new ServiceDefinition(MEDIA_SFU, "dev.chorus.sfu.MediaSfuApplication", ServiceCatalog::bridge),
-            new ServiceDefinition(VOICE, "dev.chorus.voice.VoiceServiceApplication", ServiceCatalog::voice),
-            new ServiceDefinition(WORKER, "dev.chorus.worker.WorkerServiceApplication", w -> Map.of(
+            new ServiceDefinition(MEDIA_SFU, "dev.chorus.sfu.MediaSfuApplication", false, ServiceCatalog::bridge),
+            new ServiceDefinition(VOICE, "dev.chorus.voice.VoiceServiceApplication", false, ServiceCatalog::voice),
+            new ServiceDefinition(WORKER, "dev.chorus.worker.WorkerServiceApplication", false, w -> Map.of(
                     "chorus.worker.voice-service-url", w.urlOf(VOICE).toString(),
                     "chorus.worker.service-token", w.serviceToken())),
-            new ServiceDefinition(ROOM, "dev.chorus.room.RoomServiceApplication", w -> Map.of()),
-            new ServiceDefinition(SIGNALING, "dev.chorus.signaling.SignalingServiceApplication", w -> Map.of(
+            new ServiceDefinition(ROOM, "dev.chorus.room.RoomServiceApplication", true, w -> Map.of()),
+            new ServiceDefinition(SIGNALING, "dev.chorus.signaling.SignalingServiceApplication", false, w -> Map.of(
                     "chorus.signaling.room-service-url", w.roomServiceUrl().toString())));
 
-    /** The in-process bridge: media on the launcher's UDP port, in the one region, "local". */
+    /** The in-process bridge: media on the launcher's UDP port and address. */
     private static Map<String, String> bridge(Wiring w) {
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("chorus.sfu.udp-port", Integer.toString(w.bridgeUdpPort()));
-        settings.put("chorus.sfu.region", "local");
+        settings.put("chorus.sfu.bind-address", w.bindAddress());
         if (!w.bridgeAddress().isBlank()) {
-            settings.put("chorus.sfu.public-address", w.bridgeAddress());
+            settings.put("chorus.sfu.advertised-address", w.bridgeAddress());
         }
         return settings;
     }

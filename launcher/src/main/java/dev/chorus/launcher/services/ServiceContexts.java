@@ -85,7 +85,7 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
         Map<String, URI> started = new LinkedHashMap<>();
         URI publicUrl = URI.create("http://localhost:" + properties.httpPort());
         for (ServiceDefinition service : present()) {
-            Wiring wiring = new Wiring(publicUrl, properties.bridgeUdpPort(), properties.bridgeAddress(), serviceToken,
+            Wiring wiring = new Wiring(publicUrl, properties.bindAddress(), properties.bridgeUdpPort(), properties.bridgeAddress(), serviceToken,
                     Map.copyOf(started));
             long begin = System.nanoTime();
             ConfigurableApplicationContext context = run(service, wiring);
@@ -110,6 +110,9 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
         settings.put("management.metrics.use-global-registry", "false");
         settings.putAll(infrastructure());
         settings.putAll(QUIET_EMBEDDED_SERVERS);
+        if (!service.usesSpringSecurity()) {
+            settings.put("spring.autoconfigure.exclude", String.join(",", SharedClassPath.SECURITY));
+        }
         settings.putAll(service.wiring().apply(wiring));
         // Command-line arguments outrank the service's own application.yml and the environment.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -8,7 +8,7 @@ import java.util.Map;
  * shared secret of the internal APIs (new at every start) and the internal base URL of every
  * service started before it.
  */
-public record Wiring(URI publicUrl, int bridgeUdpPort, String bridgeAddress, String serviceToken,
+public record Wiring(URI publicUrl, String bindAddress, int bridgeUdpPort, String bridgeAddress, String serviceToken,
         Map<String, URI> started) {
 
     /** room-service directly when it runs here, else through the public port (which then answers 503). */
