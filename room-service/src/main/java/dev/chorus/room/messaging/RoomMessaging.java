@@ -31,10 +31,17 @@ public class RoomMessaging {
     private final RabbitTemplate rabbit;
     private final ChorusTopology topology;
     private final Counter failures;
+    private final boolean confirms;
 
     RoomMessaging(RabbitTemplate rabbit, ChorusTopology topology, MeterRegistry meters) {
         this.rabbit = rabbit;
         this.topology = topology;
+        // Confirms need spring.rabbitmq.publisher-confirm-type=simple (application.yml sets it). Where an
+        // embedding application configures RabbitMQ otherwise, publish without waiting rather than fail.
+        this.confirms = rabbit.getConnectionFactory().isSimplePublisherConfirms();
+        if (!confirms) {
+            log.warn("RabbitMQ publisher confirms are off: room events are published without waiting for the broker");
+        }
         this.failures = Counter.builder("chorus.room.publish.failures")
                 .description("Room events or commands that could not be handed to RabbitMQ").register(meters);
     }
@@ -49,7 +56,9 @@ public class RoomMessaging {
                 for (Command command : commands) {
                     channel.convertAndSend(topology.commandsExchangeName(), command.type(), command);
                 }
-                channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+                if (confirms) {
+                    channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+                }
                 return null;
             });
         } catch (AmqpException e) {
