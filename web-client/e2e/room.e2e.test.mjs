@@ -174,7 +174,7 @@ test('a room from first listener to removed guest', async (t) => {
   await t.test('the host ends the room and the speaker is told', async () => {
     host.page.once('dialog', (dialog) => dialog.accept());
     await host.page.getByRole('button', { name: 'End room' }).click();
-    await lee.page.getByText('This room has ended.').waitFor(WAIT);
+    await lee.page.getByRole('alert').filter({ hasText: /room has ended/i }).waitFor(WAIT);
     await lee.screenshot('room-ended');
   });
 
