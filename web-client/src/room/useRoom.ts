@@ -129,7 +129,18 @@ export function useRoom(roomId: string) {
   useEffect(() => {
     if (socketOpen || state.gone) return;
     const timer = setInterval(() => {
-      api.snapshot(roomId).then((s) => dispatch({ type: 'snapshot', snapshot: s }), () => {});
+      api.snapshot(roomId).then(
+        (s) => dispatch({ type: 'snapshot', snapshot: s }),
+        (e: unknown) => {
+          // No longer a member (removed, room ended): joining again says why, or brings us back.
+          if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
+            api.join(roomId).then(
+              () => {},
+              (refused: unknown) => setJoinError(messageOf(refused)),
+            );
+          }
+        },
+      );
       loadLatestChat();
     }, POLL_WHILE_DISCONNECTED_MS);
     return () => clearInterval(timer);
