@@ -44,6 +44,42 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aTokenVerifiedEarlierIsRefusedOnceItExpires() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(60);
+        MovableClock clock = new MovableClock(Instant.now());
+        TokenVerifier remembering = TokenVerifier.forKeys(new JWKSet(issuerKey.toPublicJWK()), clock);
+        String token = sign(issuerKey, claims(expiry));
+
+        assertThat(remembering.verify(token).userId()).isEqualTo("u-1");
+        assertThat(remembering.verify(token).userId()).as("again, from memory").isEqualTo("u-1");
+        clock.now = expiry.plusSeconds(1);
+        assertThatThrownBy(() -> remembering.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    private static final class MovableClock extends java.time.Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void refusesGarbageAndMissingTokens() {
         assertThatThrownBy(() -> verifier.verify("not.a.token")).isInstanceOf(InvalidTokenException.class);
         assertThatThrownBy(() -> verifier.verify(null)).isInstanceOf(InvalidTokenException.class);
