@@ -6,7 +6,7 @@ import dev.chorus.voice.VoiceProperties;
 import dev.chorus.voice.bridge.BridgeLostListener;
 import dev.chorus.voice.session.MemberVoice;
 import dev.chorus.voice.session.NoBridgeException;
-import dev.chorus.voice.session.UserEventPublisher;
+import dev.chorus.contracts.messaging.UserEventPublisher;
 import dev.chorus.voice.session.VoiceSessions;
 import dev.chorus.voice.session.VoiceStore;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package dev.chorus.voice.session;
 
 import dev.chorus.contracts.events.VoiceReady;
+import dev.chorus.contracts.messaging.UserEventPublisher;
 import dev.chorus.contracts.voice.VoiceSession;
 import dev.chorus.voice.VoiceProperties;
 import dev.chorus.voice.bridge.BridgeRegistry;

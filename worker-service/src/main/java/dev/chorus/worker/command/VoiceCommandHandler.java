@@ -9,7 +9,7 @@ import dev.chorus.contracts.commands.VoiceTeardown;
 import dev.chorus.contracts.events.VoiceFailed;
 import dev.chorus.contracts.events.VoiceReady;
 import dev.chorus.contracts.voice.VoiceSession;
-import dev.chorus.worker.messaging.UserEventPublisher;
+import dev.chorus.contracts.messaging.UserEventPublisher;
 import dev.chorus.worker.voice.VoiceServiceClient;
 import dev.chorus.worker.voice.VoiceServiceException;
 import java.time.Clock;

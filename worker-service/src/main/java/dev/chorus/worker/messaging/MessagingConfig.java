@@ -6,6 +6,7 @@ import dev.chorus.contracts.commands.VoiceRoomEnded;
 import dev.chorus.contracts.commands.VoiceSetup;
 import dev.chorus.contracts.commands.VoiceTeardown;
 import dev.chorus.contracts.messaging.ChorusTopology;
+import dev.chorus.contracts.messaging.UserEventPublisher;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
@@ -13,6 +14,8 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The queues worker-service consumes, under {@code chorus.messaging.namespace}; RabbitAdmin declares them. */
 @Configuration(proxyBeanMethods = false)
@@ -48,5 +51,10 @@ public class MessagingConfig {
     @Bean
     Declarables eventLogBinding(ChorusTopology topology, Queue eventLogQueue) {
         return new Declarables(BindingBuilder.bind(eventLogQueue).to(topology.roomEventsExchange()).with("room.*.*"));
+    }
+
+    @Bean
+    UserEventPublisher userEventPublisher(RabbitTemplate rabbit, ChorusTopology topology, JsonMapper json) {
+        return new UserEventPublisher(rabbit, topology, json);
     }
 }
