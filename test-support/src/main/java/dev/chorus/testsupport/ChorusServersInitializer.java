@@ -19,11 +19,23 @@ public class ChorusServersInitializer implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String namespace = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("chorus-test-servers", properties(newNamespace())));
+    }
+
+    /** A fresh namespace: a RabbitMQ name prefix, Redis key prefix and Mongo database name of its own. */
+    public static String newNamespace() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /**
+     * The test servers' addresses and {@code namespace}'s names, as Spring properties; several
+     * contexts given the same namespace form one installation.
+     */
+    public static Map<String, Object> properties(String namespace) {
         ServerAddress redis = ChorusTestServers.redis();
         ServerAddress rabbit = ChorusTestServers.rabbit();
         String mongo = ChorusTestServers.mongoUri() + "/" + namespace;
-        Map<String, Object> properties = Map.ofEntries(
+        return Map.ofEntries(
                 Map.entry("chorus.test.namespace", namespace),
                 Map.entry("chorus.messaging.namespace", namespace),
                 Map.entry("chorus.redis.key-prefix", namespace + ":"),
@@ -35,6 +47,5 @@ public class ChorusServersInitializer implements ApplicationContextInitializer<C
                 Map.entry("spring.rabbitmq.password", "guest"),
                 Map.entry("spring.mongodb.uri", mongo),
                 Map.entry("spring.data.mongodb.uri", mongo));
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("chorus-test-servers", properties));
     }
 }

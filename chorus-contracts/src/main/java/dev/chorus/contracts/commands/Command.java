@@ -18,9 +18,10 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = VoiceRoomEnded.class, name = VoiceRoomEnded.TYPE),
     @JsonSubTypes.Type(value = VoiceAnswer.class, name = VoiceAnswer.TYPE),
     @JsonSubTypes.Type(value = PresenceLost.class, name = PresenceLost.TYPE),
+    @JsonSubTypes.Type(value = RoomIdle.class, name = RoomIdle.TYPE),
 })
 public sealed interface Command
-        permits VoiceSetup, VoiceTeardown, VoiceRoleChanged, VoiceRoomEnded, VoiceAnswer, PresenceLost {
+        permits VoiceSetup, VoiceTeardown, VoiceRoleChanged, VoiceRoomEnded, VoiceAnswer, PresenceLost, RoomIdle {
 
     String commandId();
 

@@ -7,24 +7,12 @@ import dev.chorus.signaling.NodeIdentity;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The RabbitMQ names this node uses, under {@code chorus.messaging.namespace}; RabbitAdmin declares them. */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfig {
-
-    @Bean
-    ChorusTopology chorusTopology(
-            @Value("${chorus.messaging.namespace:" + ChorusTopology.DEFAULT_NAMESPACE + "}") String namespace) {
-        return new ChorusTopology(namespace);
-    }
-
-    @Bean
-    Declarables chorusExchanges(ChorusTopology topology) {
-        return topology.exchanges();
-    }
 
     /** The work queues of the commands this node publishes, so none is lost before its consumer first starts. */
     @Bean

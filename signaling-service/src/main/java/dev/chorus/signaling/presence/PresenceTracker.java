@@ -5,7 +5,7 @@ import dev.chorus.signaling.NodeIdentity;
 import dev.chorus.signaling.SignalingProperties;
 import dev.chorus.signaling.connection.ClientConnection;
 import dev.chorus.signaling.connection.LocalConnections;
-import dev.chorus.signaling.messaging.CommandPublisher;
+import dev.chorus.contracts.messaging.CommandPublisher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

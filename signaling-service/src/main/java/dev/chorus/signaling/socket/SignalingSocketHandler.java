@@ -13,7 +13,7 @@ import dev.chorus.signaling.frame.ErrorCode;
 import dev.chorus.signaling.frame.FrameException;
 import dev.chorus.signaling.frame.FrameReader;
 import dev.chorus.signaling.frame.ServerFrame;
-import dev.chorus.signaling.messaging.CommandPublisher;
+import dev.chorus.contracts.messaging.CommandPublisher;
 import dev.chorus.signaling.messaging.NodeQueueBindings;
 import dev.chorus.signaling.presence.PresenceTracker;
 import dev.chorus.signaling.room.RoomServiceClient;

@@ -42,6 +42,27 @@ public final class RoomApi {
         return call("POST", "/api/v1/rooms/" + roomId + "/join", user.token(), Map.of());
     }
 
+    /** Joins from a region (the bridge region the client asks for). */
+    public JsonNode join(User user, String roomId, String region) {
+        return call("POST", "/api/v1/rooms/" + roomId + "/join", user.token(), Map.of("region", region));
+    }
+
+    public JsonNode inviteToSpeak(User moderator, String roomId, User member) {
+        return call("POST", "/api/v1/rooms/" + roomId + "/members/" + member.id() + "/invite", moderator.token(), null);
+    }
+
+    public JsonNode acceptInvitation(User user, String roomId) {
+        return call("POST", "/api/v1/rooms/" + roomId + "/invitation/accept", user.token(), null);
+    }
+
+    public JsonNode moveToAudience(User moderator, String roomId, User member) {
+        return call("POST", "/api/v1/rooms/" + roomId + "/members/" + member.id() + "/move-to-audience", moderator.token(), null);
+    }
+
+    public JsonNode endRoom(User moderator, String roomId) {
+        return call("POST", "/api/v1/rooms/" + roomId + "/end", moderator.token(), null);
+    }
+
     public JsonNode postMessage(User user, String roomId, String text) {
         return call("POST", "/api/v1/rooms/" + roomId + "/messages", user.token(), Map.of("text", text));
     }

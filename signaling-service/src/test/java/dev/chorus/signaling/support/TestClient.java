@@ -53,9 +53,14 @@ public final class TestClient implements AutoCloseable {
 
     /** The next frame, whatever its type; fails if none comes in time. */
     public JsonNode next() {
+        return next(WAIT);
+    }
+
+    /** The next frame, waiting at most {@code wait}: for frames that follow slower work (a voice session). */
+    public JsonNode next(Duration wait) {
         try {
-            JsonNode frame = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(frame).as("a frame within " + WAIT).isNotNull();
+            JsonNode frame = frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(frame).as("a frame within " + wait).isNotNull();
             return frame;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,24 +1,25 @@
-package dev.chorus.signaling.messaging;
+package dev.chorus.contracts.messaging;
 
 import dev.chorus.contracts.commands.Command;
-import dev.chorus.contracts.messaging.ChorusTopology;
+import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes commands (JSON with their {@code type}) to the commands exchange, routed by type. */
-@Component
-public class CommandPublisher {
+/**
+ * Publishes a command (JSON with its {@code type}, persistent, message id = command id) to the
+ * commands exchange, routed by type into the work queue of that name. signaling-service sends
+ * {@code presence-lost} and {@code voice-answer}, worker-service {@code room-idle}.
+ */
+public final class CommandPublisher {
 
-    private final RabbitTemplate rabbit;
+    private final AmqpTemplate amqp;
     private final ChorusTopology topology;
     private final JsonMapper json;
 
-    CommandPublisher(RabbitTemplate rabbit, ChorusTopology topology, JsonMapper json) {
-        this.rabbit = rabbit;
+    public CommandPublisher(AmqpTemplate amqp, ChorusTopology topology, JsonMapper json) {
+        this.amqp = amqp;
         this.topology = topology;
         this.json = json;
     }
@@ -28,7 +29,7 @@ public class CommandPublisher {
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setMessageId(command.commandId());
-        rabbit.send(topology.commandsExchangeName(), command.type(),
+        amqp.send(topology.commandsExchangeName(), command.type(),
                 new Message(json.writeValueAsBytes(command), properties));
     }
 }
