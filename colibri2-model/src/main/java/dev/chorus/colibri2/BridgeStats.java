@@ -9,6 +9,10 @@ import java.util.Map;
  * The keys of {@code GET /colibri/stats} that matter for an audio bridge and for choosing one
  * (Jitsi Videobridge serves about 80 flat keys; a client reads these and ignores the rest).
  * Rates are per second; {@code stress_level} is 0 for idle and 1 for the configured capacity.
+ * The {@code octo_*} keys and {@code total_relays} count relays between bridges (conferences with
+ * one, endpoints of other bridges, relays created, packets in and out over relays, relays whose
+ * DTLS handshake failed).
+ * {@code drain} asks Colibri2 clients to place no new conferences on the bridge.
  * {@code packet_path} is media-sfu's own addition: passed and dropped counts per stage.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,8 +40,15 @@ public record BridgeStats(
     @JsonProperty("total_ice_succeeded") long totalIceSucceeded,
     @JsonProperty("dtls_failed_endpoints") long dtlsFailedEndpoints,
     @JsonProperty("stress_level") double stressLevel,
+    @JsonProperty("octo_conferences") int octoConferences,
+    @JsonProperty("octo_endpoints") int octoEndpoints,
+    @JsonProperty("total_relays") long totalRelays,
+    @JsonProperty("total_packets_received_octo") long totalPacketsReceivedOcto,
+    @JsonProperty("total_packets_sent_octo") long totalPacketsSentOcto,
+    @JsonProperty("dtls_failed_relays") long dtlsFailedRelays,
     boolean healthy,
     @JsonProperty("graceful_shutdown") boolean gracefulShutdown,
+    boolean drain,
     int threads,
     String version,
     @JsonProperty("current_timestamp") String currentTimestamp,

@@ -34,6 +34,15 @@ public record Endpoint(
         List.of(CAPABILITY_SOURCE_NAMES), null);
   }
 
+  /**
+   * An endpoint of another bridge, created on a relay: {@code sources} are the SSRCs that come
+   * over the relay on its behalf (update them with {@link #update}, remove it with
+   * {@link #expire}).
+   */
+  public static Endpoint relayed(String id, String statsId, List<MediaSource> sources) {
+    return new Endpoint(id, true, null, statsId, null, null, null, sources, null, null);
+  }
+
   /** A request that sets the client's transport and/or sources of an existing endpoint. */
   public static Endpoint update(String id, Transport transport, List<MediaSource> sources) {
     return new Endpoint(id, null, null, null, null, null, transport, sources, null, null);

@@ -129,6 +129,11 @@ public final class DtlsSession implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #start} was called: the remote fingerprint is set and cannot change. */
+    public boolean isStarted() {
+        return started.get();
+    }
+
     /** Completes with the SRTP keys, or exceptionally when the handshake failed. */
     public CompletableFuture<DtlsSrtpKeys> keys() {
         return keys;
