@@ -17,13 +17,23 @@ public final class ColibriHttp {
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
+  private final String token;
 
   public ColibriHttp(int port) {
+    this(port, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer <token>} with every request. */
+  public ColibriHttp(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.token = token;
   }
 
   public Response send(String method, String path, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

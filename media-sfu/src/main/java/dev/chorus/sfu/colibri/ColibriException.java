@@ -19,6 +19,18 @@ public class ColibriException extends RuntimeException {
     return new ColibriException(HttpStatus.BAD_REQUEST, type, detail);
   }
 
+  static ColibriException conflict(String type, String detail) {
+    return new ColibriException(HttpStatus.CONFLICT, type, detail);
+  }
+
+  static ColibriException unavailable(String type, String detail) {
+    return new ColibriException(HttpStatus.SERVICE_UNAVAILABLE, type, detail);
+  }
+
+  static ColibriException unauthorized(String detail) {
+    return new ColibriException(HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+  }
+
   static ColibriException conferenceNotFound(String meetingId) {
     return new ColibriException(HttpStatus.NOT_FOUND, "conference-not-found",
         "Conference not found for ID: " + meetingId);

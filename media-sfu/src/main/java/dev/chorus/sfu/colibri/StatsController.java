@@ -4,6 +4,7 @@ import dev.chorus.colibri2.BridgeStats;
 import dev.chorus.sfu.SfuProperties;
 import dev.chorus.sfu.conference.BridgeConference;
 import dev.chorus.sfu.conference.BridgeEndpoint;
+import dev.chorus.sfu.conference.BridgeRelay;
 import dev.chorus.sfu.conference.ConferenceRegistry;
 import dev.chorus.sfu.conference.Housekeeping;
 import dev.chorus.sfu.media.MediaSocket;
@@ -31,9 +32,11 @@ class StatsController {
   private final Housekeeping housekeeping;
   private final MediaSocket socket;
   private final SfuProperties properties;
+  private final DrainMode drain;
 
   StatsController(ConferenceRegistry registry, TrafficCounters traffic, PacketPath path,
-      Housekeeping housekeeping, MediaSocket socket, SfuProperties properties) {
+      Housekeeping housekeeping, MediaSocket socket, SfuProperties properties, DrainMode drain) {
+    this.drain = drain;
     this.registry = registry;
     this.traffic = traffic;
     this.path = path;
@@ -50,8 +53,17 @@ class StatsController {
     int largest = 0;
     int sending = 0;
     int inactive = 0;
+    int withRelays = 0;
+    int relayed = 0;
     for (BridgeConference c : registry.conferences()) {
       conferences++;
+      BridgeRelay[] relays = c.relays();
+      if (relays.length > 0) {
+        withRelays++;
+      }
+      for (BridgeRelay r : relays) {
+        relayed += r.endpoints().length;
+      }
       BridgeEndpoint[] members = c.endpoints();
       endpoints += members.length;
       largest = Math.max(largest, members.length);
@@ -65,8 +77,7 @@ class StatsController {
       }
     }
     TrafficCounters.Rates rates = traffic.rates();
-    double stress = Math.min(1.0, (rates.packetsIn() + rates.packetsOut())
-        / (double) properties.capacityPacketsPerSecond());
+    double stress = rates.stressLevel(properties.capacityPacketsPerSecond());
     Map<String, BridgeStats.StageCounts> stages = new LinkedHashMap<>();
     for (PacketStage stage : path.stages()) {
       stages.put(stage.name(), new BridgeStats.StageCounts(stage.passed(), stage.dropped()));
@@ -76,7 +87,10 @@ class StatsController {
         traffic.packetsIn(), traffic.packetsOut(), traffic.bytesIn(), traffic.bytesOut(),
         registry.conferencesCreated(), registry.conferencesCompleted(),
         registry.participantsCreated(), housekeeping.dominantSpeakerChanges(),
-        registry.iceSucceeded(), registry.dtlsFailed(), stress, socket.isHealthy(), false,
+        registry.iceSucceeded(), registry.dtlsFailed(), stress, withRelays, relayed,
+        registry.relaysCreated(), registry.relayPacketsReceived(), registry.relayPacketsSent(),
+        registry.relaysDtlsFailed(),
+        socket.isHealthy(), false, drain.isOn(),
         Thread.activeCount(), AboutController.bridgeVersion(), LocalDateTime.now().format(TIMESTAMP),
         stages);
   }

@@ -2,17 +2,18 @@ package dev.chorus.sfu.conference;
 
 import dev.chorus.sfu.speech.SpeechActivity;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A conference: its endpoints as a copy-on-write array, so the packet thread reads a consistent
- * snapshot without a lock while the control plane adds and removes endpoints under this object.
+ * A conference: its endpoints and its relays to other bridges as copy-on-write arrays, so the
+ * packet thread reads a consistent snapshot without a lock while the control plane adds and
+ * removes them under this object.
  */
 public final class BridgeConference {
 
   private static final BridgeEndpoint[] NONE = new BridgeEndpoint[0];
+  private static final BridgeRelay[] NO_RELAYS = new BridgeRelay[0];
 
   private final String meetingId;
   private final String name;
@@ -20,6 +21,7 @@ public final class BridgeConference {
   private final long createdNanos;
   private final SpeechActivity speech = new SpeechActivity();
   private volatile BridgeEndpoint[] endpoints = NONE;
+  private volatile BridgeRelay[] relays = NO_RELAYS;
   private volatile long lastChangeNanos;
   private volatile boolean expired;
 
@@ -74,6 +76,20 @@ public final class BridgeConference {
     return ids;
   }
 
+  /** The current relays to other bridges; the array must not be modified. */
+  public BridgeRelay[] relays() {
+    return relays;
+  }
+
+  public Optional<BridgeRelay> relay(String id) {
+    for (BridgeRelay r : relays) {
+      if (r.id().equals(id)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   public long lastChangeNanos() {
     return lastChangeNanos;
   }
@@ -83,25 +99,37 @@ public final class BridgeConference {
   }
 
   synchronized void add(BridgeEndpoint endpoint, long nowNanos) {
-    BridgeEndpoint[] next = Arrays.copyOf(endpoints, endpoints.length + 1);
-    next[next.length - 1] = endpoint;
-    endpoints = next;
+    endpoints = CopyOnWrite.with(endpoints, endpoint);
     lastChangeNanos = nowNanos;
     speech.joined(endpoint.id());
   }
 
   synchronized boolean remove(BridgeEndpoint endpoint, long nowNanos) {
     BridgeEndpoint[] current = endpoints;
-    int at = Arrays.asList(current).indexOf(endpoint);
-    if (at < 0) {
+    endpoints = CopyOnWrite.without(current, endpoint);
+    if (endpoints == current) {
       return false;
     }
-    BridgeEndpoint[] next = new BridgeEndpoint[current.length - 1];
-    System.arraycopy(current, 0, next, 0, at);
-    System.arraycopy(current, at + 1, next, at, current.length - at - 1);
-    endpoints = next;
     lastChangeNanos = nowNanos;
     speech.left(endpoint.id());
+    return true;
+  }
+
+  synchronized void add(BridgeRelay relay, long nowNanos) {
+    relays = CopyOnWrite.with(relays, relay);
+    lastChangeNanos = nowNanos;
+  }
+
+  synchronized boolean remove(BridgeRelay relay, long nowNanos) {
+    BridgeRelay[] current = relays;
+    relays = CopyOnWrite.without(current, relay);
+    if (relays == current) {
+      return false;
+    }
+    lastChangeNanos = nowNanos;
+    for (RelayedEndpoint e : relay.endpoints()) {
+      speech.left(e.id());
+    }
     return true;
   }
 

@@ -1,52 +1,50 @@
 package dev.chorus.sfu.conference;
 
 import dev.chorus.colibri2.MediaSource;
-import dev.chorus.media.transport.dtls.DtlsSession;
 import dev.chorus.media.transport.ice.IceCredentials;
-import dev.chorus.media.transport.ice.IceLiteResponder;
 import dev.chorus.media.transport.rtp.AudioLevelExtension;
 import dev.chorus.media.transport.rtp.ReceptionStatistics;
-import dev.chorus.media.transport.srtp.SrtpSession;
-import java.net.InetSocketAddress;
+import dev.chorus.sfu.speech.LevelMeter;
 import java.util.List;
 
 /**
- * One endpoint of a conference: its ICE, DTLS and SRTP state and what the packet path needs to
- * know about it. The control plane writes the volatile fields; the packet thread only reads them
- * (and writes its own activity and speech fields), so it never waits for a control-plane lock.
+ * One endpoint of a conference: its transport ({@link BridgeTransport}) and what the packet path
+ * needs to know about its audio. As for the transport, the control plane writes the volatile
+ * fields and the packet thread only reads them (and writes its own speech fields).
  */
-public final class BridgeEndpoint {
+public final class BridgeEndpoint extends BridgeTransport {
 
   private static final int OPUS_CLOCK_RATE = 48_000;
 
+  private final long ordinal;
   private final String id;
   private final String statsId;
   private final BridgeConference conference;
-  private final IceLiteResponder ice;
-  private volatile DtlsSession dtls;
-  private volatile InetSocketAddress address;
-  private volatile SrtpSession srtp;
   private volatile boolean audioForceMuted;
   private volatile int opusPayloadType;
   private volatile AudioLevelExtension audioLevel;
   private volatile List<MediaSource> sources = List.of();
   private volatile ReceptionStatistics reception;
-  private volatile long lastActivityNanos;
-  private volatile boolean released;
 
-  // Written by the packet thread only: smoothed loudness (0 silent .. 127 loud) and its time.
-  private volatile int loudness;
-  private volatile long lastLoudnessNanos;
+  private final LevelMeter level = new LevelMeter();
 
-  BridgeEndpoint(String id, String statsId, BridgeConference conference, IceCredentials local,
-      int opusPayloadType, AudioLevelExtension audioLevel, long nowNanos) {
+  BridgeEndpoint(long ordinal, String id, String statsId, BridgeConference conference,
+      IceCredentials local, int opusPayloadType, AudioLevelExtension audioLevel, long nowNanos) {
+    super(local, nowNanos);
+    this.ordinal = ordinal;
     this.id = id;
     this.statsId = statsId;
     this.conference = conference;
-    this.ice = new IceLiteResponder(local, null);
     this.opusPayloadType = opusPayloadType;
     this.audioLevel = audioLevel;
-    this.lastActivityNanos = nowNanos;
+  }
+
+  /**
+   * The endpoint's allocation number on this bridge (1, 2, ...), fixed for its life: the fan-out
+   * gives each receiver to one thread by it, so consecutive allocations spread evenly.
+   */
+  public long ordinal() {
+    return ordinal;
   }
 
   public String id() {
@@ -59,34 +57,6 @@ public final class BridgeEndpoint {
 
   public BridgeConference conference() {
     return conference;
-  }
-
-  public IceLiteResponder ice() {
-    return ice;
-  }
-
-  public DtlsSession dtls() {
-    return dtls;
-  }
-
-  void dtls(DtlsSession session) {
-    this.dtls = session;
-  }
-
-  public InetSocketAddress address() {
-    return address;
-  }
-
-  void address(InetSocketAddress address) {
-    this.address = address;
-  }
-
-  public SrtpSession srtp() {
-    return srtp;
-  }
-
-  void srtp(SrtpSession session) {
-    this.srtp = session;
   }
 
   public boolean audioForceMuted() {
@@ -132,49 +102,9 @@ public final class BridgeEndpoint {
     return reception;
   }
 
-  public void touch(long nowNanos) {
-    lastActivityNanos = nowNanos;
-  }
-
-  public long lastActivityNanos() {
-    return lastActivityNanos;
-  }
-
-  /** Feeds one packet's RFC 6464 level (0 loud .. 127 silent) into the smoothed loudness. */
-  public void heardLevel(int levelDbov, long nowNanos) {
-    int heard = 127 - levelDbov;
-    loudness = (loudness * 7 + heard) >> 3;
-    lastLoudnessNanos = nowNanos;
-  }
-
-  public int loudness() {
-    return loudness;
-  }
-
-  public long lastLoudnessNanos() {
-    return lastLoudnessNanos;
-  }
-
-  /** Whether media can be sent to this endpoint: ICE found it and DTLS gave keys. */
-  public boolean isReachable() {
-    return address != null && srtp != null && !released;
-  }
-
-  public boolean isReleased() {
-    return released;
-  }
-
-  /** Frees the crypto state; packets for it are dropped from now on. */
-  void release() {
-    released = true;
-    DtlsSession d = dtls;
-    if (d != null) {
-      d.close();
-    }
-    SrtpSession s = srtp;
-    if (s != null) {
-      s.close();
-    }
+  /** The smoothed loudness of this endpoint's audio, fed by the packet thread. */
+  public LevelMeter level() {
+    return level;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.chorus.sfu.conference;
 
 import dev.chorus.media.transport.PacketBuffer;
+import dev.chorus.media.transport.ice.IceControllingChecks;
 import dev.chorus.media.transport.rtp.ReceiverReport;
 import dev.chorus.media.transport.rtp.ReceptionStatistics;
 import dev.chorus.media.transport.srtp.SrtpResult;
@@ -8,6 +9,7 @@ import dev.chorus.media.transport.srtp.SrtpSession;
 import dev.chorus.sfu.SfuProperties;
 import dev.chorus.sfu.media.MediaSocket;
 import dev.chorus.sfu.media.TrafficCounters;
+import dev.chorus.sfu.speech.LevelMeter;
 import dev.chorus.sfu.speech.SpeechActivity;
 import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bridge's periodic work, on one thread of its own: traffic rates, dominant speakers, the
- * bridge's receiver reports to senders, and expiry of silent endpoints and empty conferences.
+ * bridge's receiver reports to senders, ICE checks of relays to other bridges, and expiry of
+ * silent endpoints and relays and of empty conferences.
  */
 @Component
 public class Housekeeping implements SmartLifecycle {
@@ -106,6 +109,13 @@ public class Housekeeping implements SmartLifecycle {
           sendReceiverReport(conference, endpoint, now);
         }
       }
+      for (BridgeRelay relay : conference.relays()) {
+        if (now - relay.lastActivityNanos() > idleLimit) {
+          registry.expire(relay, "the other bridge silent for " + properties.endpointIdleTimeout());
+        } else {
+          sendRelayChecks(relay, now);
+        }
+      }
       if (conference.endpoints().length == 0 && now - conference.lastChangeNanos() > idleLimit) {
         registry.expire(conference, "empty for " + properties.endpointIdleTimeout());
       } else {
@@ -118,13 +128,45 @@ public class Housekeeping implements SmartLifecycle {
     List<SpeechActivity.Loudness> levels = new ArrayList<>();
     for (BridgeEndpoint e : conference.endpoints()) {
       if (!e.audioForceMuted()) {
-        levels.add(new SpeechActivity.Loudness(e.id(), e.loudness(), e.lastLoudnessNanos()));
+        levels.add(loudness(e.id(), e.level()));
+      }
+    }
+    for (BridgeRelay relay : conference.relays()) {
+      for (RelayedEndpoint e : relay.endpoints()) {
+        levels.add(loudness(e.id(), e.level()));
       }
     }
     if (conference.speech().update(levels, now)) {
       dominantSpeakerChanges.incrementAndGet();
       log.info("Conference {} dominant speaker is now {}", conference.meetingId(),
           conference.speech().dominant());
+    }
+  }
+
+  private static SpeechActivity.Loudness loudness(String endpointId, LevelMeter level) {
+    return new SpeechActivity.Loudness(endpointId, level.loudness(), level.lastNanos());
+  }
+
+  /**
+   * The ICE-controlling side of a relay checks every candidate of the other bridge each round
+   * until one answers, then only the validated address at the consent interval.
+   */
+  private void sendRelayChecks(BridgeRelay relay, long now) {
+    IceControllingChecks checks = relay.checks();
+    if (checks == null) {
+      return;
+    }
+    InetSocketAddress connected = relay.address();
+    if (connected == null) {
+      for (InetSocketAddress candidate : relay.remoteCandidates()) {
+        byte[] check = checks.newRequest();
+        relay.port().send(check, 0, check.length, candidate);
+      }
+      relay.checked(now);
+    } else if (now - relay.lastCheckNanos() >= properties.relayConsentInterval().toNanos()) {
+      byte[] check = checks.newRequest();
+      relay.port().send(check, 0, check.length, connected);
+      relay.checked(now);
     }
   }
 

@@ -24,7 +24,11 @@ public class PacketPath {
   final PacketStage audioLevel = new PacketStage("audio-level");
   /** RTCP: passes sender reports on, terminates (drops) receiver reports and feedback. */
   final PacketStage rtcp = new PacketStage("rtcp");
-  /** One count per receiver copy: passes copies sent, drops copies for receivers not ready. */
+  /**
+   * One count per receiver copy: passes copies sent; drops copies for receivers not ready, copies
+   * the socket refused, and every copy of a packet that found the fan-out queue full or waited in
+   * it longer than {@code max-forwarding-delay}.
+   */
   final PacketStage fanout = new PacketStage("fanout");
 
   public List<PacketStage> stages() {

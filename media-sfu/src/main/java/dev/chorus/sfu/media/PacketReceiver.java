@@ -2,6 +2,8 @@ package dev.chorus.sfu.media;
 
 import dev.chorus.media.transport.PacketBuffer;
 import dev.chorus.media.transport.PacketKind;
+import dev.chorus.media.transport.dtls.DtlsSession;
+import dev.chorus.media.transport.ice.IceControllingChecks;
 import dev.chorus.media.transport.ice.IceLiteResponder;
 import dev.chorus.media.transport.ice.StunMessage;
 import dev.chorus.media.transport.rtp.AudioLevelExtension;
@@ -11,8 +13,11 @@ import dev.chorus.media.transport.rtp.RtpHeader;
 import dev.chorus.media.transport.rtp.SenderReport;
 import dev.chorus.media.transport.srtp.SrtpResult;
 import dev.chorus.media.transport.srtp.SrtpSession;
+import dev.chorus.sfu.conference.BridgeConference;
 import dev.chorus.sfu.conference.BridgeEndpoint;
+import dev.chorus.sfu.conference.BridgeRelay;
 import dev.chorus.sfu.conference.ConferenceRegistry;
+import dev.chorus.sfu.conference.RelayedEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -23,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The packet thread: reads every datagram of the media socket and runs it through the stages of
- * {@link PacketPath}. It reuses its buffers (no per-packet allocation of its own beyond the
+ * {@link PacketPath}, up to handing decrypted packets to the {@link Fanout} threads, which encrypt
+ * and send the copies. It reuses its buffers (no per-packet allocation of its own beyond the
  * socket's source address) and only reads state the control plane publishes through volatile
  * fields and copy-on-write arrays, so it never waits for a control-plane lock.
  */
@@ -32,29 +38,28 @@ public class PacketReceiver implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(PacketReceiver.class);
   private static final int MAX_DATAGRAM = 1500;
-  private static final int BUFFER_BYTES = MAX_DATAGRAM + PacketBuffer.TRAILER_ROOM;
+  private static final long STOP_WAIT_MILLIS = 2_000;
+  /** A datagram with room for the SRTP tag its copies get. */
+  static final int BUFFER_BYTES = MAX_DATAGRAM + PacketBuffer.TRAILER_ROOM;
 
   private final MediaSocket socket;
   private final ConferenceRegistry registry;
   private final PacketPath path;
-  private final ForwardingDelay delay;
+  private final Fanout fanout;
 
   private final byte[] in = new byte[BUFFER_BYTES];
   private final ByteBuffer inBuffer = ByteBuffer.wrap(in, 0, MAX_DATAGRAM);
   private final PacketBuffer inPacket = new PacketBuffer(in, 0, 0);
-  private final byte[] out = new byte[BUFFER_BYTES];
-  private final ByteBuffer outBuffer = ByteBuffer.wrap(out);
-  private final PacketBuffer outPacket = new PacketBuffer(out, 0, 0);
   private final byte[] rtcpOut = new byte[BUFFER_BYTES];
 
   private volatile Thread thread;
 
   public PacketReceiver(MediaSocket socket, ConferenceRegistry registry, PacketPath path,
-      ForwardingDelay delay) {
+      Fanout fanout) {
     this.socket = socket;
     this.registry = registry;
     this.path = path;
-    this.delay = delay;
+    this.fanout = fanout;
   }
 
   @Override
@@ -68,10 +73,17 @@ public class PacketReceiver implements SmartLifecycle {
 
   @Override
   public void stop() {
+    // The thread ends at its next turn, which the wake-up brings at once; waiting for it keeps a
+    // restart's new thread from sharing its buffers.
     Thread t = thread;
     thread = null;
+    socket.wakeUp();
     if (t != null) {
-      t.interrupt();
+      try {
+        t.join(STOP_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -81,13 +93,21 @@ public class PacketReceiver implements SmartLifecycle {
   }
 
   private void run() {
-    while (thread != null && socket.isOpen()) {
+    while (thread == Thread.currentThread() && socket.isOpen()) {
       try {
         inBuffer.clear();
         InetSocketAddress from = (InetSocketAddress) socket.receive(inBuffer);
-        handle(inBuffer.position(), from, System.nanoTime());
+        if (from == null) {
+          continue;
+        }
+        BridgeRelay relay = socket.receivedOnRelay();
+        if (relay == null) {
+          handle(inBuffer.position(), from, System.nanoTime());
+        } else {
+          handle(relay, inBuffer.position(), from, System.nanoTime());
+        }
       } catch (IOException e) {
-        if (thread != null && socket.isOpen()) {
+        if (thread == Thread.currentThread() && socket.isOpen()) {
           log.warn("Media socket read failed: {}", e.toString());
         }
       } catch (RuntimeException e) {
@@ -151,9 +171,73 @@ public class PacketReceiver implements SmartLifecycle {
     endpoint.dtls().receive(in, 0, len);
   }
 
+  /**
+   * A datagram on a relay's own port: the same demultiplexing, with the relay's ICE, DTLS and
+   * SRTP state. DTLS and media count only from the address ICE validated.
+   */
+  void handle(BridgeRelay relay, int len, InetSocketAddress from, long nowNanos) {
+    switch (PacketKind.of(in, 0, len)) {
+      case STUN -> {
+        path.demux.pass();
+        handleRelayStun(relay, len, from, nowNanos);
+      }
+      case DTLS -> {
+        path.demux.pass();
+        DtlsSession session = relay.dtls();
+        if (session == null || !from.equals(relay.address())) {
+          path.dtls.drop();
+          return;
+        }
+        path.dtls.pass();
+        relay.touch(nowNanos);
+        session.receive(in, 0, len);
+      }
+      case RTP_OR_RTCP -> {
+        path.demux.pass();
+        handleRelaySrtp(relay, len, from, nowNanos);
+      }
+      default -> path.demux.drop();
+    }
+  }
+
+  /** A check from the other bridge (answered, as for browsers), or the answer to one of ours. */
+  private void handleRelayStun(BridgeRelay relay, int len, InetSocketAddress from,
+      long nowNanos) {
+    StunMessage message = StunMessage.parse(in, 0, len);
+    if (message == null) {
+      path.ice.drop();
+      return;
+    }
+    if (message.isBindingSuccess()) {
+      IceControllingChecks checks = relay.checks();
+      if (checks == null || !checks.acceptResponse(message)) {
+        path.ice.drop();
+        return;
+      }
+      path.ice.pass();
+      relay.touch(nowNanos);
+      registry.relayValidated(relay, from);
+      return;
+    }
+    IceLiteResponder.CheckOutcome outcome = relay.ice().answer(message, from);
+    if (!outcome.valid()) {
+      path.ice.drop();
+      return;
+    }
+    path.ice.pass();
+    relay.touch(nowNanos);
+    registry.relayValidated(relay, from);
+    byte[] response = outcome.response();
+    relay.port().send(response, 0, response.length, from);
+  }
+
   private void handleSrtp(int len, InetSocketAddress from, long nowNanos) {
     BridgeEndpoint sender = registry.endpointAt(from);
-    SrtpSession srtp = sender == null ? null : sender.srtp();
+    if (sender == null) {
+      path.srtpDecrypt.drop();
+      return;
+    }
+    SrtpSession srtp = sender.srtp();
     if (srtp == null) {
       path.srtpDecrypt.drop();
       return;
@@ -191,11 +275,56 @@ public class PacketReceiver implements SmartLifecycle {
     if (levels != null) {
       int found = levels.find(in, 0, len);
       if (found != AudioLevelExtension.NOT_FOUND) {
-        sender.heardLevel(AudioLevelExtension.level(found), nowNanos);
+        sender.level().heard(AudioLevelExtension.level(found), nowNanos);
       }
     }
     path.audioLevel.pass();
-    fanOut(sender, in, len, false, nowNanos);
+    fanout.submit(sender.conference(), sender, in, len, false, nowNanos);
+  }
+
+  /**
+   * Media from another bridge: only SSRCs of endpoints announced on the relay are accepted (before
+   * any decryption); it goes to every local endpoint and never over a relay again, so a full mesh
+   * has no loops. Force-mute was applied by the sender's bridge.
+   */
+  private void handleRelaySrtp(BridgeRelay relay, int len, InetSocketAddress from,
+      long nowNanos) {
+    SrtpSession srtp = from.equals(relay.address()) ? relay.srtp() : null;
+    boolean rtcp = RtpHeader.isRtcp(in, 0, len);
+    RelayedEndpoint source = srtp == null || rtcp ? null
+        : relay.endpointBySsrc(RtpHeader.ssrc(in, 0));
+    if (srtp == null || (!rtcp && source == null)) {
+      path.srtpDecrypt.drop();
+      return;
+    }
+    inPacket.set(in, 0, len);
+    SrtpResult result = rtcp ? srtp.unprotectRtcp(inPacket) : srtp.unprotectRtp(inPacket);
+    if (result != SrtpResult.OK) {
+      path.srtpDecrypt.drop();
+      return;
+    }
+    path.srtpDecrypt.pass();
+    relay.touch(nowNanos);
+    relay.received();
+    int plainLength = inPacket.getLength();
+    if (rtcp) {
+      int forwardLength = copySenderReports(null, plainLength, nowNanos);
+      if (forwardLength == 0) {
+        path.rtcp.drop();
+        return;
+      }
+      path.rtcp.pass();
+      fanout.submit(relay.conference(), null, rtcpOut, forwardLength, true, nowNanos);
+      return;
+    }
+    AudioLevelExtension levels = relay.audioLevel();
+    if (levels != null) {
+      int found = levels.find(in, 0, plainLength);
+      if (found != AudioLevelExtension.NOT_FOUND) {
+        source.level().heard(AudioLevelExtension.level(found), nowNanos);
+      }
+    }
+    fanout.submit(relay.conference(), null, in, plainLength, false, nowNanos);
   }
 
   /**
@@ -203,23 +332,39 @@ public class PacketReceiver implements SmartLifecycle {
    * and feedback stop here (the bridge reports its own reception, see {@code Housekeeping}).
    */
   private void handleRtcp(BridgeEndpoint sender, int len, long nowNanos) {
-    if (!RtcpPackets.isValidCompound(in, 0, len)) {
+    int forwardLength = copySenderReports(sender, len, nowNanos);
+    if (forwardLength == 0) {
       path.rtcp.drop();
       return;
+    }
+    path.rtcp.pass();
+    fanout.submit(sender.conference(), sender, rtcpOut, forwardLength, true, nowNanos);
+  }
+
+  /**
+   * Copies the sender reports of the compound in {@code in} to {@code rtcpOut} without report
+   * blocks, feeding a local sender's reception statistics ({@code sender} null: from a relay).
+   *
+   * @return the length to forward, 0 for nothing
+   */
+  private int copySenderReports(BridgeEndpoint sender, int len, long nowNanos) {
+    if (!RtcpPackets.isValidCompound(in, 0, len)) {
+      return 0;
     }
     int forwardLength = 0;
     for (int pos = 0; pos < len; pos = RtcpPackets.next(in, pos)) {
       if (RtcpPackets.packetType(in, pos) != RtcpPackets.SR) {
         continue;
       }
-      ReceptionStatistics reception = sender.reception();
+      ReceptionStatistics reception = sender == null ? null : sender.reception();
       if (reception != null && reception.ssrc() == RtcpPackets.senderSsrc(in, pos)) {
         SenderReport report = SenderReport.read(in, pos, len - pos);
         if (report != null) {
           reception.senderReportReceived(report, nowNanos);
         }
       }
-      if (!sender.audioForceMuted() && forwardLength + SenderReport.HEADER_LENGTH <= MAX_DATAGRAM) {
+      boolean muted = sender != null && sender.audioForceMuted();
+      if (!muted && forwardLength + SenderReport.HEADER_LENGTH <= MAX_DATAGRAM) {
         int copied = SenderReport.copyWithoutReportBlocks(in, pos, len - pos, rtcpOut,
             forwardLength);
         if (copied > 0) {
@@ -227,41 +372,6 @@ public class PacketReceiver implements SmartLifecycle {
         }
       }
     }
-    if (forwardLength == 0) {
-      path.rtcp.drop();
-      return;
-    }
-    path.rtcp.pass();
-    fanOut(sender, rtcpOut, forwardLength, true, nowNanos);
-  }
-
-  /** Sends one copy per other reachable endpoint, each encrypted with the receiver's context. */
-  private void fanOut(BridgeEndpoint sender, byte[] packet, int len, boolean rtcp,
-      long receivedNanos) {
-    for (BridgeEndpoint receiver : sender.conference().endpoints()) {
-      if (receiver == sender) {
-        continue;
-      }
-      SrtpSession srtp = receiver.srtp();
-      InetSocketAddress to = receiver.address();
-      if (srtp == null || to == null || receiver.isReleased()) {
-        path.fanout.drop();
-        continue;
-      }
-      System.arraycopy(packet, 0, out, 0, len);
-      outPacket.set(out, 0, len);
-      SrtpResult protectedResult = rtcp ? srtp.protectRtcp(outPacket) : srtp.protectRtp(outPacket);
-      if (protectedResult != SrtpResult.OK) {
-        path.fanout.drop();
-        continue;
-      }
-      outBuffer.clear().limit(outPacket.getLength());
-      if (socket.send(outBuffer, to)) {
-        path.fanout.pass();
-        delay.record(System.nanoTime() - receivedNanos);
-      } else {
-        path.fanout.drop();
-      }
-    }
+    return forwardLength;
   }
 }

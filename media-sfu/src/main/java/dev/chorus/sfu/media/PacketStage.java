@@ -25,6 +25,10 @@ public final class PacketStage {
     dropped.increment();
   }
 
+  void drop(long count) {
+    dropped.add(count);
+  }
+
   public long passed() {
     return passed.sum();
   }

@@ -70,5 +70,11 @@ public class TrafficCounters {
   }
 
   /** Packets per second and bits per second, into the bridge (download) and out (upload). */
-  public record Rates(long packetsIn, long packetsOut, long bitsIn, long bitsOut) {}
+  public record Rates(long packetsIn, long packetsOut, long bitsIn, long bitsOut) {
+
+    /** Packets in plus out per second as a share of the capacity, at most 1. */
+    public double stressLevel(long capacityPacketsPerSecond) {
+      return Math.min(1.0, (packetsIn + packetsOut) / (double) capacityPacketsPerSecond);
+    }
+  }
 }

@@ -12,9 +12,11 @@ import dev.chorus.media.peer.RemoteTransport;
 import dev.chorus.media.peer.SyntheticPeer;
 import dev.chorus.media.transport.dtls.DtlsFingerprint;
 import dev.chorus.sfu.ColibriHttp;
+import dev.chorus.sfu.conference.ConferenceRegistry;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /** Joins synthetic peers to a bridge conference the way a Colibri2 client does, over HTTP. */
@@ -45,6 +47,25 @@ final class BridgeSession {
             Integer.parseInt(candidate.path("port").asString())),
         new DtlsFingerprint("sha-256",
             ice.path("fingerprints").get(0).path("fingerprint").asString()));
+    answer(endpointId, peer, announced);
+    return bridge;
+  }
+
+  /** Joins and connects {@code peer}, then waits until the bridge can send to it. */
+  void connect(String endpointId, SyntheticPeer peer, ConferenceRegistry registry)
+      throws Exception {
+    peer.connect(join(endpointId, peer, peer.fingerprint())).get(20, TimeUnit.SECONDS);
+    if (!Poll.until(() -> registry.conference(meetingId).orElseThrow().endpoint(endpointId)
+        .orElseThrow().isReachable(), 10_000)) {
+      throw new AssertionError("the bridge never reached " + endpointId);
+    }
+  }
+
+  /**
+   * Gives the bridge the client's transport and audio source, as the answer to an offer does; a
+   * renegotiation repeats it unchanged.
+   */
+  void answer(String endpointId, SyntheticPeer peer, DtlsFingerprint announced) {
     InetSocketAddress local = peer.localAddress();
     IceUdpTransport client = IceUdpTransport.of(peer.iceCredentials().ufrag(),
         peer.iceCredentials().pwd(),
@@ -53,7 +74,6 @@ final class BridgeSession {
     http.json("PATCH", path(), Conference.patch(List.of(Endpoint.update(endpointId,
         Transport.of(client),
         List.of(MediaSource.audio(endpointId + "-a0", Integer.toUnsignedLong(peer.ssrc())))))));
-    return bridge;
   }
 
   void forceMute(String endpointId, boolean audio) {
