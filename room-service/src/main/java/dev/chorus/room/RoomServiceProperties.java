@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chatMessages     messages a user may post in one room within {@code chatWindow}
  * @param chatWindow       the window of the chat limit
  * @param endedRoomTtl     how long an ended room's live state stays in Redis to answer late callers
+ * @param regionHeader     request header a regional gateway sets to the region its users' voice goes to,
+ *                         used when a join names none; blank ignores it
  */
 @ConfigurationProperties("chorus.room")
 public record RoomServiceProperties(
@@ -27,5 +29,10 @@ public record RoomServiceProperties(
         @DefaultValue("5m") Duration loginWindow,
         @DefaultValue("5") int chatMessages,
         @DefaultValue("5s") Duration chatWindow,
-        @DefaultValue("1h") Duration endedRoomTtl) {
+        @DefaultValue("1h") Duration endedRoomTtl,
+        @DefaultValue("X-Chorus-Region") String regionHeader) {
+
+    public RoomServiceProperties {
+        regionHeader = regionHeader == null ? "" : regionHeader.strip();
+    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +44,18 @@ final class ApiClient {
     }
 
     Answer send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, Map.of());
+    }
+
+    /** A POST carrying extra headers, as a gateway adds them. */
+    Answer post(String path, String token, Object body, Map<String, String> headers) {
+        return send("POST", path, token, body, headers);
+    }
+
+    private Answer send(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            headers.forEach(request::header);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -1,6 +1,8 @@
 package dev.chorus.room.room;
 
 import dev.chorus.auth.ChorusPrincipal;
+import dev.chorus.room.stage.VoiceRegion;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,15 +23,19 @@ import org.springframework.web.bind.annotation.RestController;
 class RoomController {
 
     private final RoomService rooms;
+    private final VoiceRegion region;
 
-    RoomController(RoomService rooms) {
+    RoomController(RoomService rooms, VoiceRegion region) {
         this.rooms = rooms;
+        this.region = region;
     }
 
+    /** The host joins at once (unless the room is scheduled), in the region named or the gateway's. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    RoomView create(@AuthenticationPrincipal ChorusPrincipal me, @Valid @RequestBody RoomRequests.Create request) {
-        return rooms.create(me, request);
+    RoomView create(@AuthenticationPrincipal ChorusPrincipal me, @Valid @RequestBody RoomRequests.Create request,
+            HttpServletRequest http) {
+        return rooms.create(me, request, region.of(request.region(), http));
     }
 
     @GetMapping

@@ -54,7 +54,8 @@ class RoomService {
         this.clock = clock;
     }
 
-    RoomView create(ChorusPrincipal host, RoomRequests.Create request) {
+    /** Creates the room; a room starting now is joined by its host at once, in {@code hostRegion}. */
+    RoomView create(ChorusPrincipal host, RoomRequests.Create request, String hostRegion) {
         Instant now = clock.instant();
         int limit = request.speakerLimit() == null ? properties.speakerLimit() : request.speakerLimit();
         if (limit > properties.speakerLimit()) {
@@ -74,7 +75,7 @@ class RoomService {
         log.info("User {} created {} room {} ({}){}", host.userId(), room.visibility().wire(), room.id(), room.title(),
                 scheduled ? " scheduled for " + room.scheduledStart() : "");
         if (!scheduled) {
-            stage.join(room.id(), host, null);
+            stage.join(room.id(), host, hostRegion);
         }
         return view(room.id());
     }

@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * takes the room's next sequence number in the same step as the change it numbers.
  */
 enum RoomScript {
-    JOIN, LEAVE, REMOVE, END, RAISE_HAND, LOWER_HAND, INVITE, ACCEPT, DECLINE, CHANGE_ROLE, STEP_DOWN, MUTE,
+    JOIN, LEAVE, REMOVE, END, END_IDLE, RAISE_HAND, LOWER_HAND, INVITE, ACCEPT, DECLINE, CHANGE_ROLE, STEP_DOWN, MUTE,
     NEXT_SEQ, SNAPSHOT;
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -3,6 +3,7 @@ package dev.chorus.room.stage;
 import dev.chorus.auth.ChorusPrincipal;
 import dev.chorus.contracts.events.LeaveReason;
 import dev.chorus.contracts.events.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
@@ -22,18 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 class StageController {
 
     private final StageService stage;
+    private final VoiceRegion region;
 
-    StageController(StageService stage) {
+    StageController(StageService stage, VoiceRegion region) {
         this.stage = stage;
+        this.region = region;
     }
 
-    record JoinRequest(@Pattern(regexp = "[a-z0-9-]{1,32}", message = "must be a region name") String region) {
+    record JoinRequest(@Pattern(regexp = VoiceRegion.NAME, message = "must be a region name") String region) {
     }
 
     @PostMapping("/join")
     StageService.JoinAnswer join(@PathVariable String roomId, @AuthenticationPrincipal ChorusPrincipal me,
-            @Valid @RequestBody(required = false) JoinRequest request) {
-        return stage.join(roomId, me, request == null ? null : request.region());
+            @Valid @RequestBody(required = false) JoinRequest request, HttpServletRequest http) {
+        return stage.join(roomId, me, region.of(request == null ? null : request.region(), http));
     }
 
     @PostMapping("/leave")

@@ -126,6 +126,21 @@ public class StageService {
         });
     }
 
+    /**
+     * Ends a live room that nobody is in (worker-service saw it empty for a while). A room someone
+     * joined since, a scheduled room or one already ended stays as it is: answers whether it ended.
+     */
+    public boolean endIdle(String roomId) {
+        return locks.withRoom(roomId, () -> {
+            ScriptResult result = live.run(RoomScript.END_IDLE, roomId, null, null, null).orThrow();
+            if (!result.changed()) {
+                return false;
+            }
+            publishEnd(roomId, null, "empty", result.number(1));
+            return true;
+        });
+    }
+
     public RoomSnapshot snapshot(String roomId, String userId) {
         RoomSnapshot snapshot = snapshots.read(roomId);
         if (!snapshot.hasMember(userId)) {

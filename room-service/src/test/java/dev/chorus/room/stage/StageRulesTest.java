@@ -41,7 +41,7 @@ class StageRulesTest {
     void freshRoom() {
         StringRedisTemplate redis = new StringRedisTemplate(connection);
         String prefix = "rules-" + UUID.randomUUID() + ":";
-        live = new LiveRooms(redis, new ChorusNames(new ChorusNames.Messaging("unused"), new ChorusNames.Redis(prefix)),
+        live = new LiveRooms(redis, new ChorusNames(new ChorusNames.Redis(prefix)),
                 Clock.systemUTC());
         live.create(room, "Rules", "host", "public", "live", 3, List.of());
         join("host");
