@@ -23,6 +23,16 @@ public class RedisKeys {
         return prefix + "members:" + roomId;
     }
 
+    /** Hash bridge pair → the relay pair linking the room's conferences on those two bridges. */
+    public String relays(String roomId) {
+        return prefix + "relays:" + roomId;
+    }
+
+    /** Set of rooms whose conferences are not all linked by relays yet, tried again on a timer. */
+    public String unlinkedRooms() {
+        return prefix + "unlinked-rooms";
+    }
+
     /** Set of rooms with a conference on one bridge, for failover. */
     public String bridgeRooms(String bridge) {
         return prefix + "bridge-rooms:" + bridge;

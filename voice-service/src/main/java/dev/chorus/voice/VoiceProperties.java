@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           members are moved
  * @param requestTimeout     connect and read timeout of every request to a bridge
  * @param conferenceDomain   domain part of the conference names given to bridges
+ * @param relayRetryInterval how often the relays of rooms whose regions could not all be linked
+ *                           are tried again (a bridge refused or did not answer a relay request)
  */
 @ConfigurationProperties("chorus.voice")
 public record VoiceProperties(
@@ -27,7 +29,8 @@ public record VoiceProperties(
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("2") int failuresBeforeDown,
         @DefaultValue("2s") Duration requestTimeout,
-        @DefaultValue("conference.chorus") String conferenceDomain) {
+        @DefaultValue("conference.chorus") String conferenceDomain,
+        @DefaultValue("10s") Duration relayRetryInterval) {
 
     public VoiceProperties {
         bridges = bridges == null ? List.of() : List.copyOf(bridges);
@@ -40,10 +43,28 @@ public record VoiceProperties(
      * @param region     region the bridge serves
      * @param baseUrl    where its Colibri2 REST API, {@code /about/health} and {@code /colibri/stats} answer
      * @param publicName name shown to clients in their voice session, for diagnostics
+     * @param apiToken   bearer token sent with every request to this bridge when set (media-sfu's
+     *                   {@code chorus.sfu.api-token}); blank sends none, as Jitsi Videobridge expects
      */
-    public record Bridge(String name, String region, URI baseUrl, String publicName) {
+    public record Bridge(String name, String region, URI baseUrl, String publicName, String apiToken) {
+
+        public Bridge {
+            apiToken = apiToken == null ? "" : apiToken.strip();
+        }
+
         public String displayName() {
             return publicName == null || publicName.isBlank() ? name : publicName;
+        }
+
+        public boolean hasApiToken() {
+            return !apiToken.isEmpty();
+        }
+
+        /** Leaves the token out, so that logging a bridge never prints it. */
+        @Override
+        public String toString() {
+            return "Bridge[name=" + name + ", region=" + region + ", baseUrl=" + baseUrl
+                    + ", apiToken=" + (hasApiToken() ? "(set)" : "(none)") + "]";
         }
     }
 }

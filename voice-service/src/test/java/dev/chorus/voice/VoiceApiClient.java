@@ -38,6 +38,10 @@ public final class VoiceApiClient {
         return exchange(http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
+    public Reply get(String path) {
+        return exchange(http.get().uri(path));
+    }
+
     public Reply delete(String path) {
         return exchange(http.delete().uri(path));
     }

@@ -89,8 +89,18 @@ class InternalApiController {
         return answer;
     }
 
+    /** A bridge as the fleet listing shows it: never its API token. */
+    record BridgeView(String name, String region, String baseUrl, String publicName, boolean up, boolean draining,
+            double stress, int failures) {
+
+        static BridgeView of(BridgeState state) {
+            return new BridgeView(state.bridge().name(), state.bridge().region(), state.bridge().baseUrl().toString(),
+                    state.bridge().displayName(), state.up(), state.draining(), state.stress(), state.failures());
+        }
+    }
+
     @GetMapping("/bridges")
-    List<BridgeState> bridges() {
-        return registry.all();
+    List<BridgeView> bridges() {
+        return registry.all().stream().map(BridgeView::of).toList();
     }
 }

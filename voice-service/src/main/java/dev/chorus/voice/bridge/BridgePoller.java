@@ -42,8 +42,14 @@ class BridgePoller {
             }
         } catch (Colibri2Exception e) {
             BridgeState state = registry.failed(bridge.name());
-            log.warn("Bridge {} ({}) poll failed ({} in a row): {}", bridge.name(), bridge.region(), state.failures(),
-                    e.getMessage());
+            if (e.unauthorized()) {
+                // A configuration error that waiting will not fix: the bridge is unusable until the tokens match.
+                log.error("Bridge {} ({}) refuses voice-service ({} failed polls in a row): {}", bridge.name(),
+                        bridge.region(), state.failures(), e.getMessage());
+            } else {
+                log.warn("Bridge {} ({}) poll failed ({} in a row): {}", bridge.name(), bridge.region(), state.failures(),
+                        e.getMessage());
+            }
             if (wasUp && !state.up()) {
                 log.warn("Bridge {} ({}) is lost; moving its members", bridge.name(), bridge.region());
                 listeners.forEach(l -> l.bridgeLost(bridge));

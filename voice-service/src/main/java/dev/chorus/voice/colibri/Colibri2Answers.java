@@ -42,6 +42,14 @@ final class Colibri2Answers {
         throw new Colibri2Exception(bridge, 200, "answer carries no transport for endpoint " + endpointId, null);
     }
 
+    /** The relay's own transport, from the answer to its allocation. */
+    static IceUdpTransport relayTransport(Conference answer, String relayId, String bridge) {
+        return answer.relaysOrEmpty().stream()
+                .filter(r -> relayId.equals(r.id()) && r.transport() != null && r.transport().transport() != null)
+                .map(r -> r.transport().transport()).findFirst()
+                .orElseThrow(() -> new Colibri2Exception(bridge, 200, "answer carries no transport for relay " + relayId, null));
+    }
+
     /** The dominant speaker's endpoint id; the bridge writes the string {@code "null"} when there is none. */
     static Optional<String> dominantEndpoint(DominantSpeakerIdentification answer) {
         String dominant = answer.dominantEndpointOrNull();

@@ -2,11 +2,13 @@ package dev.chorus.voice.colibri;
 
 import dev.chorus.colibri2.Conference;
 import dev.chorus.colibri2.DominantSpeakerIdentification;
+import dev.chorus.colibri2.IceUdpTransport;
 import dev.chorus.voice.VoiceProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -32,7 +34,7 @@ public class Colibri2Client {
     private final RestClient http;
     private final JsonMapper json;
 
-    Colibri2Client(JsonMapper json, VoiceProperties properties) {
+    public Colibri2Client(JsonMapper json, VoiceProperties properties) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.requestTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
@@ -70,6 +72,30 @@ public class Colibri2Client {
         send(bridge, HttpMethod.PATCH, conference(meetingId), Colibri2Requests.expireConference());
     }
 
+    /** Allocates a relay to another bridge's conference; answers the relay's transport, to hand to the other side. */
+    public IceUdpTransport createRelay(VoiceProperties.Bridge bridge, String meetingId, String relayId, String meshId,
+            boolean iceControlling, List<RelayedEndpoint> endpoints) {
+        JsonNode answer = send(bridge, HttpMethod.PATCH, conference(meetingId),
+                Colibri2Requests.createRelay(relayId, meshId, iceControlling, endpoints));
+        return Colibri2Answers.relayTransport(json.treeToValue(answer, Conference.class), relayId, bridge.name());
+    }
+
+    /** Gives a relay the other side's transport (the DTLS role follows {@code iceControlling}, as Jicofo does). */
+    public void setRelayTransport(VoiceProperties.Bridge bridge, String meetingId, String relayId, IceUdpTransport remote,
+            boolean iceControlling) {
+        send(bridge, HttpMethod.PATCH, conference(meetingId), Colibri2Requests.relayTransport(relayId, remote, iceControlling));
+    }
+
+    public void updateRelayEndpoints(VoiceProperties.Bridge bridge, String meetingId, String relayId,
+            List<RelayedEndpoint> created, List<RelayedEndpoint> updated, List<String> expired) {
+        send(bridge, HttpMethod.PATCH, conference(meetingId),
+                Colibri2Requests.relayEndpoints(relayId, created, updated, expired));
+    }
+
+    public void expireRelay(VoiceProperties.Bridge bridge, String meetingId, String relayId) {
+        send(bridge, HttpMethod.PATCH, conference(meetingId), Colibri2Requests.expireRelay(relayId));
+    }
+
     /** The endpoint id of the conference's dominant speaker, empty while nobody dominates. */
     public Optional<String> dominantSpeaker(VoiceProperties.Bridge bridge, String meetingId) {
         return Colibri2Answers.dominantEndpoint(json.treeToValue(
@@ -93,6 +119,9 @@ public class Colibri2Client {
     private JsonNode send(VoiceProperties.Bridge bridge, HttpMethod method, String path, Object body) {
         URI uri = URI.create(bridge.baseUrl().toString().replaceAll("/+$", "") + path);
         RestClient.RequestBodySpec request = http.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
+        if (bridge.hasApiToken()) {
+            request.headers(h -> h.setBearerAuth(bridge.apiToken()));
+        }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
         }
@@ -100,6 +129,9 @@ public class Colibri2Client {
             return request.exchange((req, response) -> {
                 String text = StreamUtils.copyToString(response.getBody(), charset(response.getHeaders().getContentType()));
                 int status = response.getStatusCode().value();
+                if (status == 401) {
+                    throw new Colibri2Exception(bridge.name(), status, refusedToken(bridge), null);
+                }
                 if (status >= 300) {
                     throw new Colibri2Exception(bridge.name(), status, Colibri2Answers.errorMessage(text), null);
                 }
@@ -110,6 +142,14 @@ public class Colibri2Client {
         } catch (tools.jackson.core.JacksonException e) {
             throw new Colibri2Exception(bridge.name(), 200, "unreadable answer: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static String refusedToken(VoiceProperties.Bridge bridge) {
+        return bridge.hasApiToken()
+                ? "it refused our API token; chorus.voice.bridges[].api-token of " + bridge.name()
+                        + " must equal the bridge's chorus.sfu.api-token"
+                : "it requires an API token; set chorus.voice.bridges[].api-token of " + bridge.name()
+                        + " to the bridge's chorus.sfu.api-token";
     }
 
     private static java.nio.charset.Charset charset(MediaType type) {

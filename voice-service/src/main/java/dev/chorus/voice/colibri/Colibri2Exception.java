@@ -36,6 +36,11 @@ public class Colibri2Exception extends RuntimeException {
         return status == 404;
     }
 
+    /** The bridge refused our credentials (401): it is unusable until its API token is configured right. */
+    public boolean unauthorized() {
+        return status == 401;
+    }
+
     /** The bridge did not answer, or failed on its side: trying again, maybe elsewhere, may help. */
     public boolean transientFailure() {
         return status == 0 || status >= 500;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Moves every member of a lost bridge to a healthy bridge of their region and tells each of them:
  * a new voice-ready, or voice-failed when no bridge of the region can take them. Nobody is left
- * silent without being told.
+ * silent without being told. Then the room's relays are rebuilt around its new conferences.
  */
 @Component
 class BridgeFailover implements BridgeLostListener {
@@ -45,6 +45,7 @@ class BridgeFailover implements BridgeLostListener {
                     move(roomId, member, bridge);
                 }
             }
+            sessions.relink(roomId);
         }
     }
 

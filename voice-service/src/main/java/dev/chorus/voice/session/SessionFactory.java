@@ -7,6 +7,7 @@ import dev.chorus.voice.sdp.SdpOfferBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Writes a member's {@link VoiceSession} from what Redis holds about the room. */
@@ -20,14 +21,16 @@ class SessionFactory {
     }
 
     /**
-     * The member's session: its own microphone section, then one section per other member of the same
-     * conference who may send and whose browser has announced its source (ordered by user id, so
-     * offers for one room list speakers alike).
+     * The member's session: its own microphone section, then one section per other member who may send,
+     * whose browser has announced its source, and whose conference the member hears: its own, or one
+     * relayed to it from another region ({@code audibleMeetings}). Ordered by user id, so offers for one
+     * room list speakers alike; a remote speaker's audio comes from the member's own bridge, with the
+     * SSRC it has on its own.
      */
-    VoiceSession session(String roomId, MemberVoice member, List<MemberVoice> room) {
+    VoiceSession session(String roomId, MemberVoice member, List<MemberVoice> room, Set<String> audibleMeetings) {
         List<AudioSource> sources = new ArrayList<>();
         room.stream()
-                .filter(other -> !other.userId().equals(member.userId()) && other.meetingId().equals(member.meetingId())
+                .filter(other -> !other.userId().equals(member.userId()) && audibleMeetings.contains(other.meetingId())
                         && other.canSend() && other.ssrc() != 0)
                 .sorted(Comparator.comparing(MemberVoice::userId))
                 .forEach(other -> sources.add(new AudioSource(other.ssrc(), other.userId(), String.valueOf(sources.size() + 1))));

@@ -13,8 +13,13 @@ import dev.chorus.voice.colibri.IceTransport;
 import dev.chorus.voice.sdp.SdpAnswer;
 import dev.chorus.voice.sdp.SdpAnswerParser;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -35,16 +40,18 @@ public class VoiceSessions {
     private final BridgeRegistry registry;
     private final Colibri2Client colibri;
     private final SessionFactory factory;
+    private final RelayMesh relays;
     private final UserEventPublisher events;
     private final VoiceProperties properties;
     private final Clock clock;
 
     VoiceSessions(VoiceStore store, BridgeRegistry registry, Colibri2Client colibri, SessionFactory factory,
-            UserEventPublisher events, VoiceProperties properties) {
+            RelayMesh relays, UserEventPublisher events, VoiceProperties properties) {
         this.store = store;
         this.registry = registry;
         this.colibri = colibri;
         this.factory = factory;
+        this.relays = relays;
         this.events = events;
         this.properties = properties;
         this.clock = Clock.systemUTC();
@@ -59,7 +66,8 @@ public class VoiceSessions {
             }
             return allocate(roomId, userId, registry.regionFor(requestedRegion), role);
         });
-        return factory.session(roomId, member, store.members(roomId));
+        refresh(roomId, userId, relays.reconcile(roomId));
+        return session(roomId, member);
     }
 
     /** Applies a browser's SDP answer to the member's endpoint; a newly sent source refreshes the others' offers. */
@@ -80,7 +88,9 @@ public class VoiceSessions {
             return false;
         });
         if (newSource) {
-            refreshOthers(roomId, userId, meeting[0]);
+            Set<String> changed = new HashSet<>(relays.reconcile(roomId));
+            changed.add(meeting[0]);
+            refresh(roomId, userId, changed);
         }
     }
 
@@ -94,23 +104,52 @@ public class VoiceSessions {
             return applyRole(roomId, member, role);
         });
         boolean renegotiate = after.version() != before[0].version();
-        if (renegotiate && before[0].ssrc() != 0) {
-            refreshOthers(roomId, userId, before[0].meetingId()); // a demoted speaker leaves the others' offers
+        if (renegotiate && before[0].ssrc() != 0) { // a demoted speaker leaves the others' offers, here and elsewhere
+            Set<String> changed = new HashSet<>(relays.reconcile(roomId));
+            changed.add(before[0].meetingId());
+            refresh(roomId, userId, changed);
         }
-        return new RoleUpdate(factory.session(roomId, after, store.members(roomId)), renegotiate);
+        return new RoleUpdate(session(roomId, after), renegotiate);
     }
 
-    /** Releases the member's endpoint; nothing to do when there is none. */
+    /**
+     * Releases the member's endpoint; nothing to do when there is none. The last member of a region's
+     * conference in a room that spans regions takes the conference with them, and its relays go too.
+     */
     public void close(String roomId, String userId) {
-        store.locked(memberLock(roomId, userId), () -> {
-            store.member(roomId, userId).ifPresent(member -> {
+        boolean left = store.locked(memberLock(roomId, userId), () -> store.member(roomId, userId).map(member -> {
+            if (registry.isUp(member.bridge())) {
+                ignoreNotFound(() -> colibri.expireEndpoint(bridge(member), member.meetingId(), member.endpointId()));
+            }
+            store.forgetMember(roomId, userId);
+            log.info("Released endpoint {} of user {} in room {} on {}", member.endpointId(), userId, roomId,
+                    member.bridge());
+            expireIfLeftEmpty(roomId, member);
+            return true;
+        }).orElse(false));
+        if (left) {
+            refresh(roomId, userId, relays.reconcile(roomId));
+        }
+    }
+
+    /**
+     * A bridge keeps a conference that still has relays, so the one a region's last member left is
+     * expired here when the room has conferences in other regions (under the region's lock, so no
+     * allocation races with it).
+     */
+    private void expireIfLeftEmpty(String roomId, MemberVoice member) {
+        store.locked(conferenceLock(roomId, member.region()), () -> {
+            boolean empty = store.members(roomId).stream().noneMatch(m -> m.meetingId().equals(member.meetingId()));
+            Optional<ConferencePlacement> placement = store.conference(roomId, member.region())
+                    .filter(p -> p.meetingId().equals(member.meetingId()));
+            if (empty && placement.isPresent() && store.conferences(roomId).size() > 1) {
                 if (registry.isUp(member.bridge())) {
-                    ignoreNotFound(() -> colibri.expireEndpoint(bridge(member), member.meetingId(), member.endpointId()));
+                    ignoreNotFound(() -> colibri.expireConference(bridge(member), member.meetingId()));
                 }
-                store.forgetMember(roomId, userId);
-                log.info("Released endpoint {} of user {} in room {} on {}", member.endpointId(), userId, roomId,
-                        member.bridge());
-            });
+                store.forgetConference(roomId, placement.get());
+                log.info("Expired conference {} of room {} on {}: its last member in {} left", member.meetingId(), roomId,
+                        member.bridge(), member.region());
+            }
             return null;
         });
     }
@@ -142,7 +181,12 @@ public class VoiceSessions {
         Optional<MemberVoice> moved = store.locked(memberLock(roomId, userId), () -> store.member(roomId, userId)
                 .filter(m -> m.bridge().equals(lostBridge))
                 .map(m -> allocate(roomId, userId, m.region(), new MemberRole(m.moderator(), m.canSend(), m.muted()))));
-        return moved.map(m -> factory.session(roomId, m, store.members(roomId)));
+        return moved.map(m -> session(roomId, m));
+    }
+
+    /** After a bridge was lost: rebuilds the room's relays around its new conferences and refreshes offers. */
+    public void relink(String roomId) {
+        refresh(roomId, null, relays.reconcile(roomId));
     }
 
     private MemberVoice applyRole(String roomId, MemberVoice member, MemberRole role) {
@@ -162,16 +206,17 @@ public class VoiceSessions {
 
     private MemberVoice allocate(String roomId, String userId, String region, MemberRole role) {
         EndpointRequest request = new EndpointRequest(newEndpointId(), userId, role.moderator(), !role.canSend() || role.muted());
-        Allocation allocation = addToExistingConference(roomId, region, request)
-                .orElseGet(() -> store.locked("conf:" + roomId + ":" + region,
-                        () -> addToExistingConference(roomId, region, request)
-                                .orElseGet(() -> createConference(roomId, region, request))));
-        MemberVoice member = new MemberVoice(userId, region, allocation.placement().bridge(), allocation.placement().meetingId(),
-                request.endpointId(), allocation.transport(), role.moderator(), role.canSend(), role.muted(), 0, 1);
-        store.saveMember(roomId, member);
-        log.info("Allocated endpoint {} for user {} in room {} on bridge {} ({}), force-muted {}", request.endpointId(),
-                userId, roomId, member.bridge(), region, request.forceMuted());
-        return member;
+        return store.locked(conferenceLock(roomId, region), () -> {
+            Allocation allocation = addToExistingConference(roomId, region, request)
+                    .orElseGet(() -> createConference(roomId, region, request));
+            MemberVoice member = new MemberVoice(userId, region, allocation.placement().bridge(),
+                    allocation.placement().meetingId(), request.endpointId(), allocation.transport(), role.moderator(),
+                    role.canSend(), role.muted(), 0, 1);
+            store.saveMember(roomId, member);
+            log.info("Allocated endpoint {} for user {} in room {} on bridge {} ({}), force-muted {}", request.endpointId(),
+                    userId, roomId, member.bridge(), region, request.forceMuted());
+            return member;
+        });
     }
 
     private Optional<Allocation> addToExistingConference(String roomId, String region, EndpointRequest request) {
@@ -209,10 +254,34 @@ public class VoiceSessions {
         return new Allocation(placement, transport);
     }
 
-    /** Sends a new offer to every other member of the same conference (members elsewhere do not hear it). */
-    private void refreshOthers(String roomId, String changedUserId, String meetingId) {
-        for (MemberVoice other : store.members(roomId)) {
-            if (other.userId().equals(changedUserId) || !other.meetingId().equals(meetingId)) {
+    /**
+     * The member's session: its own conference's speakers and, through relays, those of the room's
+     * conferences in other regions.
+     */
+    private VoiceSession session(String roomId, MemberVoice member) {
+        return factory.session(roomId, member, store.members(roomId), audible(roomId, member.meetingId()));
+    }
+
+    private Set<String> audible(String roomId, String meetingId) {
+        Set<String> audible = new HashSet<>(relays.linkedMeetings(roomId, meetingId));
+        audible.add(meetingId);
+        return audible;
+    }
+
+    /**
+     * Sends a new offer to every member (but the one who caused the change) of the given conferences.
+     * The room is read once: in a room of a thousand listeners each offer is written from the same
+     * list of speakers, not from a fresh read of every member.
+     */
+    private void refresh(String roomId, String changedUserId, Set<String> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return;
+        }
+        List<MemberVoice> room = store.members(roomId);
+        List<MemberVoice> speakers = room.stream().filter(m -> m.canSend() && m.ssrc() != 0).toList();
+        Map<String, Set<String>> audibleByMeeting = new HashMap<>();
+        for (MemberVoice other : room) {
+            if (other.userId().equals(changedUserId) || !meetingIds.contains(other.meetingId())) {
                 continue;
             }
             Optional<MemberVoice> refreshed = store.locked(memberLock(roomId, other.userId()),
@@ -222,7 +291,8 @@ public class VoiceSessions {
                         return next;
                     }));
             refreshed.ifPresent(m -> events.publish(new VoiceReady(m.userId(), roomId, clock.instant(),
-                    factory.session(roomId, m, store.members(roomId)))));
+                    factory.session(roomId, m, speakers,
+                            audibleByMeeting.computeIfAbsent(m.meetingId(), id -> audible(roomId, id))))));
         }
     }
 
@@ -252,6 +322,10 @@ public class VoiceSessions {
                 throw e;
             }
         }
+    }
+
+    private static String conferenceLock(String roomId, String region) {
+        return "conf:" + roomId + ":" + region;
     }
 
     private static String memberLock(String roomId, String userId) {

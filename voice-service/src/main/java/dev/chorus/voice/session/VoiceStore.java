@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The room→bridge map and members' endpoints in Redis, shared by every voice-service instance. */
+/** The room→bridge map, members' endpoints and the relays between a room's bridges in Redis, shared by every voice-service instance. */
 @Component
 public class VoiceStore {
 
@@ -79,9 +79,38 @@ public class VoiceStore {
         redis.opsForHash().delete(keys.members(roomId), userId);
     }
 
+    public List<RelayPair> relayPairs(String roomId) {
+        return redis.opsForHash().values(keys.relays(roomId)).stream()
+                .map(v -> json.readValue((String) v, RelayPair.class)).toList();
+    }
+
+    public void saveRelayPair(String roomId, RelayPair pair) {
+        redis.opsForHash().put(keys.relays(roomId), pair.key(), json.writeValueAsString(pair));
+    }
+
+    public void forgetRelayPair(String roomId, RelayPair pair) {
+        redis.opsForHash().delete(keys.relays(roomId), pair.key());
+    }
+
+    /** Records whether every two of the room's conferences are linked by relays. */
+    public void relaysComplete(String roomId, boolean complete) {
+        if (complete) {
+            redis.opsForSet().remove(keys.unlinkedRooms(), roomId);
+        } else {
+            redis.opsForSet().add(keys.unlinkedRooms(), roomId);
+        }
+    }
+
+    /** The rooms whose relays could not all be set up. */
+    public Set<String> unlinkedRooms() {
+        Set<String> rooms = redis.opsForSet().members(keys.unlinkedRooms());
+        return rooms == null ? Set.of() : rooms;
+    }
+
     public void forgetRoom(String roomId) {
+        redis.opsForSet().remove(keys.unlinkedRooms(), roomId);
         conferences(roomId).forEach(p -> redis.opsForSet().remove(keys.bridgeRooms(p.bridge()), roomId));
-        redis.delete(List.of(keys.conferences(roomId), keys.members(roomId)));
+        redis.delete(List.of(keys.conferences(roomId), keys.members(roomId), keys.relays(roomId)));
     }
 
     /**

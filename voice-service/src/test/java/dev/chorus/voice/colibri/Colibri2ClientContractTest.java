@@ -27,7 +27,7 @@ class Colibri2ClientContractTest {
     private static final String MEETING = "7a1e5b2c-0000-4000-8000-00000000a001";
 
     private final ReplayBridge replay = new ReplayBridge();
-    private final VoiceProperties.Bridge bridge = new VoiceProperties.Bridge("jvb-1", "eu", replay.baseUrl(), "jvb-1.example");
+    private final VoiceProperties.Bridge bridge = new VoiceProperties.Bridge("jvb-1", "eu", replay.baseUrl(), "jvb-1.example", null);
     private final Colibri2Client client = client();
 
     @AfterEach
@@ -197,12 +197,62 @@ class Colibri2ClientContractTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        VoiceProperties.Bridge gone = new VoiceProperties.Bridge("gone", "eu", URI.create("http://127.0.0.1:" + port), null);
+        VoiceProperties.Bridge gone = new VoiceProperties.Bridge("gone", "eu", URI.create("http://127.0.0.1:" + port), null, null);
         assertThatThrownBy(() -> client.checkHealth(gone))
                 .isInstanceOfSatisfying(Colibri2Exception.class, e -> {
                     assertThat(e.status()).isZero();
                     assertThat(e.transientFailure()).isTrue();
                 });
+    }
+
+    @Test
+    void everyRequestCarriesTheBridgesApiTokenWhenOneIsSet() {
+        VoiceProperties.Bridge guarded = new VoiceProperties.Bridge("sfu-1", "eu", replay.baseUrl(), null, "sfu-token");
+        replay.replayNext(Capture.load("03-create-conference"));
+        client.createConference(guarded, MEETING, "audioonly@conference.example.com",
+                new EndpointRequest("ep1aaaaa", "Alice-1", true, false));
+        replay.replayNext(Capture.load("05-set-transport-sources"));
+        client.forceMute(guarded, MEETING, "ep1aaaaa", true);
+        replay.replayNext(Capture.load("07-dominant-speaker"));
+        client.dominantSpeaker(guarded, MEETING);
+        replay.replayNext(Capture.load("08-health"));
+        client.checkHealth(guarded);
+        replay.replayNext(Capture.load("09-stats"));
+        client.stats(guarded);
+
+        assertThat(replay.requests()).hasSize(5)
+                .allSatisfy(r -> assertThat(r.authorization()).as(r.path()).isEqualTo("Bearer sfu-token"));
+    }
+
+    @Test
+    void noAuthorizationIsSentWithoutAToken() {
+        replay.replayNext(Capture.load("09-stats"));
+        client.stats(bridge);
+        replay.replayNext(Capture.load("05-set-transport-sources"));
+        client.forceMute(bridge, MEETING, "ep1aaaaa", true);
+
+        assertThat(replay.requests()).hasSize(2).allSatisfy(r -> assertThat(r.authorization()).isNull());
+    }
+
+    @Test
+    void aBridgeRefusingOurTokenIsAnUnauthorizedBridgeError() {
+        replay.requireToken("right-token");
+        VoiceProperties.Bridge wrong = new VoiceProperties.Bridge("sfu-1", "eu", replay.baseUrl(), null, "wrong-token");
+
+        assertThatThrownBy(() -> client.stats(wrong))
+                .isInstanceOfSatisfying(Colibri2Exception.class, e -> {
+                    assertThat(e.status()).isEqualTo(401);
+                    assertThat(e.unauthorized()).isTrue();
+                    assertThat(e.transientFailure()).isFalse();
+                    assertThat(e.getMessage()).contains("sfu-1").contains("refused our API token")
+                            .doesNotContain("wrong-token").doesNotContain("right-token");
+                });
+        assertThatThrownBy(() -> client.addEndpoint(bridge, MEETING, new EndpointRequest("ep2bbbbb", "Bob-2", false, false)))
+                .isInstanceOfSatisfying(Colibri2Exception.class, e -> {
+                    assertThat(e.unauthorized()).isTrue();
+                    assertThat(e.getMessage()).contains("requires an API token");
+                });
+        assertThat(replay.endpointCount()).isZero();
     }
 
     private void assertSameRequest(Capture capture) {
@@ -222,7 +272,8 @@ class Colibri2ClientContractTest {
 
     private static Colibri2Client client() {
         VoiceProperties properties = new VoiceProperties("t", "eu", List.of(), Duration.ofSeconds(2), 2,
-                Duration.ofSeconds(2), "conference.chorus");
+                Duration.ofSeconds(2), "conference.chorus",
+                Duration.ofSeconds(10));
         return new Colibri2Client(JSON, properties);
     }
 }

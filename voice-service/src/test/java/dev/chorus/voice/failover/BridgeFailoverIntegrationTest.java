@@ -29,32 +29,19 @@ import tools.jackson.databind.JsonNode;
 class BridgeFailoverIntegrationTest {
 
     static final String TOKEN = "failover-token";
-    static final ReplayBridge EU_A = new ReplayBridge();
-    static final ReplayBridge EU_B = new ReplayBridge();
-    static final ReplayBridge US = new ReplayBridge();
+    static final FailoverFleet FLEET = new FailoverFleet();
+    static final ReplayBridge EU_A = FLEET.euA;
+    static final ReplayBridge EU_B = FLEET.euB;
+    static final ReplayBridge US = FLEET.us;
 
     @DynamicPropertySource
     static void bridges(DynamicPropertyRegistry registry) {
-        registry.add("chorus.voice.service-token", () -> TOKEN);
-        registry.add("chorus.voice.default-region", () -> "eu");
-        registry.add("chorus.voice.poll-interval", () -> "100ms");
-        registry.add("chorus.voice.failures-before-down", () -> "3");
-        // A stopped bridge refuses connections at once; a long timeout keeps a slow poll from counting as lost.
-        registry.add("chorus.voice.request-timeout", () -> "10s");
-        int i = 0;
-        for (Object[] bridge : new Object[][] {{"eu-a", "eu", EU_A}, {"eu-b", "eu", EU_B}, {"us-1", "us", US}}) {
-            int n = i++;
-            registry.add("chorus.voice.bridges[" + n + "].name", () -> bridge[0]);
-            registry.add("chorus.voice.bridges[" + n + "].region", () -> bridge[1]);
-            registry.add("chorus.voice.bridges[" + n + "].base-url", () -> ((ReplayBridge) bridge[2]).baseUrl().toString());
-        }
+        FLEET.register(registry, TOKEN);
     }
 
     @AfterAll
     static void stopBridges() {
-        EU_A.stop();
-        EU_B.stop();
-        US.stop();
+        FLEET.stop();
     }
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package dev.chorus.voice.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.chorus.contracts.messaging.ChorusTopology;
 import dev.chorus.testsupport.ChorusServersInitializer;
@@ -8,6 +9,7 @@ import dev.chorus.voice.UserEventInbox;
 import dev.chorus.voice.VoiceApiClient;
 import dev.chorus.voice.VoiceApiClient.Reply;
 import dev.chorus.voice.testbridge.ReplayBridge;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,18 +32,21 @@ class VoiceSessionsIntegrationTest {
     static final String TOKEN = "test-service-token";
     static final ReplayBridge EU = new ReplayBridge();
     static final ReplayBridge US = new ReplayBridge();
+    static final String US_BRIDGE_TOKEN = "us-bridge-secret";
 
     @DynamicPropertySource
     static void bridges(DynamicPropertyRegistry registry) {
         registry.add("chorus.voice.service-token", () -> TOKEN);
         registry.add("chorus.voice.default-region", () -> "eu");
         registry.add("chorus.voice.request-timeout", () -> "10s"); // a slow poll on a busy machine is no lost bridge
+        registry.add("chorus.voice.relay-retry-interval", () -> "200ms");
         registry.add("chorus.voice.bridges[0].name", () -> "eu-1");
         registry.add("chorus.voice.bridges[0].region", () -> "eu");
         registry.add("chorus.voice.bridges[0].base-url", () -> EU.baseUrl().toString());
         registry.add("chorus.voice.bridges[1].name", () -> "us-1");
         registry.add("chorus.voice.bridges[1].region", () -> "us");
         registry.add("chorus.voice.bridges[1].base-url", () -> US.baseUrl().toString());
+        registry.add("chorus.voice.bridges[1].api-token", () -> US_BRIDGE_TOKEN);
     }
 
     @AfterAll
@@ -118,6 +123,97 @@ class VoiceSessionsIntegrationTest {
     }
 
     @Test
+    void aRoomSpanningRegionsLinksItsBridgesByRelaysAndListenersHearTheOtherRegion() {
+        String room = newId();
+        VoiceApiClient api = new VoiceApiClient(port, TOKEN);
+        UserEventInbox usListener = new UserEventInbox(admin, rabbit, topology, "usl-" + room);
+        JsonNode listener = api.post("/rooms/" + room + "/members/usl-" + room + "/session",
+                Map.of("role", "listener", "region", "us")).body();
+        JsonNode speaker = api.post("/rooms/" + room + "/members/eus/session", Map.of("role", "speaker", "region", "eu"))
+                .body();
+        String euMeeting = meetingOf(EU, speaker.path("sessionId").asString());
+        String usMeeting = meetingOf(US, listener.path("sessionId").asString());
+
+        // eu-1 < us-1: eu's relay (named us-1) controls ICE and gets us's transport as DTLS "active".
+        JsonNode euCreate = relayRequest(EU, euMeeting, 0);
+        JsonNode usCreate = relayRequest(US, usMeeting, 0);
+        assertThat(euCreate.path("id").asString()).isEqualTo("us-1");
+        assertThat(euCreate.path("create").asBoolean()).isTrue();
+        assertThat(euCreate.path("mesh-id").asString()).isEqualTo(room);
+        assertThat(euCreate.path("transport").path("ice-controlling").asBoolean()).isTrue();
+        assertThat(euCreate.path("medias").get(0).path("type").asString()).isEqualTo("audio");
+        assertThat(euCreate.path("endpoints").get(0).path("id").asString()).isEqualTo(listener.path("sessionId").asString());
+        assertThat(euCreate.path("endpoints").get(0).path("stats-id").asString()).isEqualTo("usl-" + room);
+        assertThat(usCreate.path("id").asString()).isEqualTo("eu-1");
+        assertThat(usCreate.path("transport").has("ice-controlling")).isFalse();
+        assertThat(usCreate.path("endpoints").get(0).path("id").asString()).isEqualTo(speaker.path("sessionId").asString());
+        assertThat(relayRequest(EU, euMeeting, 1).path("transport").path("transport").path("fingerprints").get(0)
+                .path("setup").asString()).isEqualTo("active");
+        assertThat(relayRequest(US, usMeeting, 1).path("transport").path("transport").path("fingerprints").get(0)
+                .path("setup").asString()).isEqualTo("passive");
+        assertThat(EU.relays(euMeeting)).containsExactly("us-1");
+        assertThat(US.relays(usMeeting)).containsExactly("eu-1");
+
+        api.post("/rooms/" + room + "/members/eus/session/answer",
+                Map.of("sessionId", speaker.path("sessionId").asString(), "sdp", SampleAnswers.speaker(2222222222L)));
+
+        JsonNode sources = relayRequest(US, usMeeting, 2).path("endpoints").get(0);
+        assertThat(sources.path("id").asString()).isEqualTo(speaker.path("sessionId").asString());
+        assertThat(sources.has("create")).isFalse();
+        assertThat(sources.path("sources").get(0).path("sources").get(0).path("ssrc").asLong()).isEqualTo(2222222222L);
+        JsonNode event = usListener.next();
+        assertThat(event.path("type").asString()).isEqualTo("voice-ready");
+        assertThat(event.path("session").path("bridge").asString()).isEqualTo("us-1");
+        assertThat(event.path("session").path("sources").get(0).path("userId").asString()).isEqualTo("eus");
+        assertThat(event.path("session").path("sdpOffer").asString()).contains("a=ssrc:2222222222 cname:chorus-eus");
+
+        // The last member in us leaves: the us conference and the relay to it go.
+        int usConferences = US.conferenceCount();
+        api.delete("/rooms/" + room + "/members/usl-" + room + "/session");
+        assertThat(US.conferenceCount()).isEqualTo(usConferences - 1);
+        assertThat(EU.relays(euMeeting)).isEmpty();
+        assertThat(relayRequest(EU, euMeeting, 2).path("expire").asBoolean()).isTrue();
+    }
+
+    @Test
+    void relaysABridgeRefusedAreTriedAgainWithoutWaitingForTheRoomToChange() {
+        String room = newId();
+        VoiceApiClient api = new VoiceApiClient(port, TOKEN);
+        US.refuseRelays(1);
+        JsonNode listener = api.post("/rooms/" + room + "/members/usr-" + room + "/session",
+                Map.of("role", "listener", "region", "us")).body();
+        JsonNode speaker = api.post("/rooms/" + room + "/members/eur/session", Map.of("role", "speaker", "region", "eu"))
+                .body();
+        String euMeeting = meetingOf(EU, speaker.path("sessionId").asString());
+        String usMeeting = meetingOf(US, listener.path("sessionId").asString());
+
+        // The refused pair left nothing behind: eu's half was expired again.
+        assertThat(relayRequest(EU, euMeeting, 1).path("expire").asBoolean()).isTrue();
+        // Refused create, then create and transport.
+        await().atMost(Duration.ofSeconds(20)).until(() -> EU.relays(euMeeting).contains("us-1")
+                && US.relayRequests().stream().filter(r -> r.path().endsWith("/" + usMeeting)).count() == 3);
+        assertThat(US.relays(usMeeting)).containsExactly("eu-1");
+        assertThat(relayRequest(US, usMeeting, 2).path("transport").path("transport").path("fingerprints").get(0)
+                .path("setup").asString()).isEqualTo("passive");
+    }
+
+    /** The meeting id of the conference an endpoint was created in on a bridge. */
+    private static String meetingOf(ReplayBridge bridge, String endpointId) {
+        return bridge.requests().stream().filter(r -> r.body() != null
+                && r.body().path("endpoints").path(0).path("id").asString().equals(endpointId)
+                && r.body().path("endpoints").path(0).path("create").asBoolean(false))
+                .map(r -> r.method().equals("POST") ? r.body().path("meeting-id").asString()
+                        : r.path().substring("/colibri/v2/conferences/".length()))
+                .findFirst().orElseThrow();
+    }
+
+    /** The n-th relay request sent for one conference: its one relay. */
+    private static JsonNode relayRequest(ReplayBridge bridge, String meetingId, int n) {
+        return bridge.relayRequests().stream().filter(r -> r.path().endsWith("/" + meetingId)).toList().get(n).body()
+                .path("relays").get(0);
+    }
+
+    @Test
     void promotionLiftsForceMuteAndAsksForANewOfferDemotionRestoresIt() {
         String room = newId();
         VoiceApiClient api = new VoiceApiClient(port, TOKEN);
@@ -151,6 +247,25 @@ class VoiceSessionsIntegrationTest {
         assertThat(api.delete("/rooms/" + room + "/members/eve/session").status()).isEqualTo(204);
         assertThat(api.delete("/rooms/" + room).status()).isEqualTo(204);
         assertThat(EU.conferenceCount()).isEqualTo(conferences - 1);
+    }
+
+    @Test
+    void theFleetListingShowsEachBridgesStateButNeverItsToken() {
+        VoiceApiClient api = new VoiceApiClient(port, TOKEN);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/bridges").body().get(1).path("up").asBoolean());
+        Reply fleet = api.get("/bridges");
+
+        assertThat(fleet.status()).isEqualTo(200);
+        assertThat(fleet.body().size()).isEqualTo(2);
+        assertThat(fleet.body().get(0).path("name").asString()).isEqualTo("eu-1");
+        assertThat(fleet.body().get(1).path("name").asString()).isEqualTo("us-1");
+        JsonNode us = fleet.body().get(1);
+        assertThat(us.path("region").asString()).isEqualTo("us");
+        assertThat(us.path("baseUrl").asString()).isEqualTo(US.baseUrl().toString());
+        assertThat(us.path("draining").asBoolean()).isFalse();
+        assertThat(fleet.body().toString()).doesNotContain(US_BRIDGE_TOKEN);
+        assertThat(US.requests().get(0).authorization()).isEqualTo("Bearer " + US_BRIDGE_TOKEN);
+        assertThat(new VoiceApiClient(port, null).get("/bridges").status()).isEqualTo(401);
     }
 
     @Test

@@ -28,23 +28,29 @@ import tools.jackson.databind.node.ObjectNode;
  * captured bridge did and answers each request with the captured answer of that kind, with the
  * conference and endpoint ids of the request put in: create (03), add endpoint (04), transport and
  * sources (05), expire endpoint (10), expire conference (13), unknown conference (15/20: 404, empty),
- * duplicate or unknown endpoint (27/28: 400, empty), health (08) and stats (09). Every request is
- * recorded for assertions. {@link #stop()} kills it like a crashed bridge.
+ * duplicate or unknown endpoint (27/28: 400, empty), health (08) and stats (09); relays as Jitsi
+ * Videobridge answers them (see {@link #relay}). Every request is recorded for assertions.
+ * {@link #requireToken(String)} makes it refuse callers without the token. {@link #stop()} kills it
+ * like a crashed bridge.
  */
 public final class ReplayBridge implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Request(String method, String path, JsonNode body) {
+    /** One request as received; {@code authorization} is its Authorization header, null when absent. */
+    public record Request(String method, String path, JsonNode body, String authorization) {
     }
 
     private final HttpServer server;
     private final Deque<Capture> scripted = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Set<String>> conferences = new HashMap<>();
+    private final Map<String, Set<String>> relays = new HashMap<>();
+    private int relaysToRefuse;
     private final Capture create = Capture.load("03-create-conference");
     private final Capture addEndpoint = Capture.load("04-add-second-endpoint");
     private final Capture stats = Capture.load("09-stats");
+    private String requiredToken;
 
     public ReplayBridge() {
         try {
@@ -59,6 +65,19 @@ public final class ReplayBridge implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * From now on, answers 401 to every {@code /colibri/*} request that does not carry
+     * {@code Authorization: Bearer <token>}, as media-sfu does with {@code chorus.sfu.api-token} set.
+     */
+    public synchronized void requireToken(String token) {
+        requiredToken = token;
+    }
+
+    /** Answers the next {@code count} relay creations with a 503 problem, as a bridge out of relay ports. */
+    public synchronized void refuseRelays(int count) {
+        relaysToRefuse = count;
     }
 
     public synchronized void replayNext(Capture capture) {
@@ -92,6 +111,16 @@ public final class ReplayBridge implements AutoCloseable {
         return conferences.size();
     }
 
+    /** The ids of the relays of one conference (empty when it has none or is gone). */
+    public synchronized Set<String> relays(String meetingId) {
+        return Set.copyOf(relays.getOrDefault(meetingId, Set.of()));
+    }
+
+    /** The requests that changed relays, in order. */
+    public synchronized List<Request> relayRequests() {
+        return requests.stream().filter(r -> r.body() != null && r.body().has("relays")).toList();
+    }
+
     public void stop() {
         server.stop(0);
     }
@@ -107,9 +136,16 @@ public final class ReplayBridge implements AutoCloseable {
             Answer answer;
             synchronized (this) {
                 JsonNode json = body.isBlank() ? null : parseOrNull(body);
-                requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), json));
-                Capture next = scripted.poll();
-                answer = next != null ? Answer.of(next) : behave(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), json);
+                String path = exchange.getRequestURI().getPath();
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                requests.add(new Request(exchange.getRequestMethod(), path, json, authorization));
+                if (requiredToken != null && path.startsWith("/colibri/") && !("Bearer " + requiredToken).equals(authorization)) {
+                    answer = new Answer(401, Map.of("Content-Type", "application/problem+json"),
+                            "{\"status\":401,\"detail\":\"bearer token required\"}".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    Capture next = scripted.poll();
+                    answer = next != null ? Answer.of(next) : behave(exchange.getRequestMethod(), path, json);
+                }
             }
             answer.headers.forEach((k, v) -> {
                 if (!k.equalsIgnoreCase("Content-Length") && !k.equalsIgnoreCase("Date")) {
@@ -146,7 +182,11 @@ public final class ReplayBridge implements AutoCloseable {
             }
             if (body.path("expire").asBoolean(false)) {
                 conferences.remove(meetingId);
+                relays.remove(meetingId);
                 return Answer.of(Capture.load("13-expire-conference"));
+            }
+            if (body.has("relays")) {
+                return relay(meetingId, body.path("relays").path(0));
             }
             JsonNode endpoint = body.path("endpoints").path(0);
             String id = endpoint.path("id").asString();
@@ -168,6 +208,33 @@ public final class ReplayBridge implements AutoCloseable {
                     ("{\"endpoints\":[{\"id\":\"" + id + "\"}]}").getBytes(StandardCharsets.UTF_8));
         }
         return Answer.of(Capture.load("17-get-conference-list"));
+    }
+
+    /**
+     * Relays as Jitsi Videobridge handles them (no capture exists): a create is answered with the
+     * relay's transport (the captured bridge transport of an allocation), an expire with its echo,
+     * anything else with the relay's id; an unknown relay is a 400 with an empty body.
+     */
+    private Answer relay(String meetingId, JsonNode relay) {
+        String id = relay.path("id").asString();
+        Set<String> known = relays.computeIfAbsent(meetingId, m -> new HashSet<>());
+        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode echo = answer.putArray("relays").addObject().put("id", id);
+        if (relay.path("expire").asBoolean(false)) {
+            known.remove(id);
+            echo.put("expire", true);
+        } else if (relay.path("create").asBoolean(false) && relaysToRefuse > 0) {
+            relaysToRefuse--;
+            return new Answer(503, Map.of("Content-Type", "application/problem+json"),
+                    "{\"status\":503,\"detail\":\"No UDP port is free for relay\"}".getBytes(StandardCharsets.UTF_8));
+        } else if (relay.path("create").asBoolean(false)) {
+            known.add(id);
+            JsonNode allocated = JSON.readTree(create.responseText()).path("endpoints").path(0).path("transport");
+            echo.set("transport", allocated);
+        } else if (!known.contains(id)) {
+            return Answer.of(Capture.load("28-patch-unknown-endpoint"));
+        }
+        return new Answer(200, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(answer));
     }
 
     private Answer createEndpoints(Capture capture, String meetingId, JsonNode body) {
