@@ -33,6 +33,14 @@ public class RedisKeys {
         return prefix + "room-members:" + roomId;
     }
 
+    /**
+     * Hash userId → the room sequence of that member's newest join or leave applied, and {@code ~ended}
+     * → the room's end, so that late events change nothing.
+     */
+    public String roomMemberSeqs(String roomId) {
+        return prefix + "room-member-seqs:" + roomId;
+    }
+
     /** Sorted set of empty rooms, scored by when they became empty (epoch millis). */
     public String emptyRooms() {
         return prefix + "empty-rooms";

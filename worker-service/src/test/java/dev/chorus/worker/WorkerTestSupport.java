@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sends commands and events the way room-service and signaling-service do, and reads the worker's counters. */
@@ -28,6 +29,10 @@ public final class WorkerTestSupport {
 
     public static byte[] json(Object value) {
         return JSON.writeValueAsBytes(value);
+    }
+
+    public static JsonNode read(byte[] body) {
+        return JSON.readTree(body);
     }
 
     public static double count(MeterRegistry registry, String name, String... tags) {

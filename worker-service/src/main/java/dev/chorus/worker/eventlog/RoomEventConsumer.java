@@ -63,7 +63,9 @@ class RoomEventConsumer {
         if (!appended) {
             log.debug("Event {} of room {} already in the log", seq, roomId);
         }
-        occupancy.apply(roomId, type, event.path("userId").asString(null));
+        if (!occupancy.apply(roomId, type, event.path("userId").asString(null), seq)) {
+            log.debug("Event {} ({}) of room {} is older than the occupancy it would change: ignored", seq, type, roomId);
+        }
     }
 
     private static void pause() {

@@ -5,6 +5,7 @@ import static dev.chorus.worker.WorkerTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chorus.contracts.commands.RoomIdle;
 import dev.chorus.contracts.commands.VoiceAnswer;
 import dev.chorus.contracts.commands.VoiceRoleChanged;
 import dev.chorus.contracts.commands.VoiceRoomEnded;
@@ -21,6 +22,8 @@ import dev.chorus.worker.WorkerTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +74,7 @@ class VoiceCommandsIntegrationTest {
         registry.add("chorus.worker.voice-service-url", () -> "http://127.0.0.1:" + port);
         registry.add("chorus.worker.service-token", () -> TOKEN);
         registry.add("chorus.worker.initial-backoff", () -> "20ms");
-        registry.add("chorus.worker.empty-room-timeout", () -> "300ms");
+        registry.add("chorus.worker.empty-room-timeout", () -> "1s");
         registry.add("chorus.worker.cleanup-interval", () -> "100ms");
     }
 
@@ -216,28 +219,71 @@ class VoiceCommandsIntegrationTest {
     }
 
     @Test
-    void anEndedRoomAndARoomLeftEmptyHaveTheirConferencesExpired() {
+    void anEndedRoomHasItsConferenceExpired() {
         String ended = id();
-        String empty = id();
         String host = id();
         UserEventInbox inbox = new UserEventInbox(admin, rabbit, topology, host);
         send(rabbit, topology, new VoiceSetup(id(), Instant.now(), ended, host, Role.HOST, false, null, 2));
-        send(rabbit, topology, new VoiceSetup(id(), Instant.now(), empty, host, Role.HOST, false, null, 2));
-        inbox.next();
         inbox.next();
         int conferences = BRIDGE.conferenceCount();
 
         send(rabbit, topology, new VoiceRoomEnded(id(), Instant.now(), ended, 9));
         await().atMost(Duration.ofSeconds(60)).until(() -> BRIDGE.conferenceCount() == conferences - 1);
+    }
 
+    @Test
+    void aRoomLeftEmptyIsReportedIdleOnceAndARoomJoinedAgainIsNot() {
+        String empty = id();
+        String rejoined = id();
+        String reordered = id();
+        String host = id();
         String at = Instant.now().toString();
-        WorkerTestSupport.sendRaw(rabbit, topology.roomEventsExchangeName(), ChorusTopology.roomRoutingKey(empty, "member-joined"),
-                ("{\"type\":\"member-joined\",\"roomId\":\"" + empty + "\",\"seq\":2,\"at\":\"" + at + "\",\"actorId\":\""
-                        + host + "\",\"userId\":\"" + host + "\",\"displayName\":\"H\",\"role\":\"host\"}").getBytes());
-        WorkerTestSupport.sendRaw(rabbit, topology.roomEventsExchangeName(), ChorusTopology.roomRoutingKey(empty, "member-left"),
-                ("{\"type\":\"member-left\",\"roomId\":\"" + empty + "\",\"seq\":3,\"at\":\"" + at + "\",\"actorId\":\""
-                        + host + "\",\"userId\":\"" + host + "\",\"reason\":\"left\"}").getBytes());
-        await().atMost(Duration.ofSeconds(60)).until(() -> BRIDGE.conferenceCount() == conferences - 2);
+        memberEvent(empty, "member-joined", host, 2, at);
+        memberEvent(rejoined, "member-joined", host, 2, at);
+        memberEvent(empty, "member-left", host, 3, at);
+        memberEvent(rejoined, "member-left", host, 3, at);
+        memberEvent(rejoined, "member-joined", host, 4, at);
+        // Delivered out of order (as with several workers on the queue): the rejoin (4) wins over the leave (3).
+        memberEvent(reordered, "member-joined", host, 2, at);
+        memberEvent(reordered, "member-joined", host, 4, at);
+        memberEvent(reordered, "member-left", host, 3, at);
+
+        String queue = topology.commandQueueName(RoomIdle.TYPE);
+        List<JsonNode> idle = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Message message = rabbit.receive(queue, 200);
+            if (message != null) {
+                idle.add(WorkerTestSupport.read(message.getBody()));
+            }
+            return idle.stream().anyMatch(command -> command.path("roomId").asString().equals(empty));
+        });
+        // Several cleanup rounds later, neither a second report of the same room nor one of the rejoined room.
+        long deadline = System.currentTimeMillis() + 1_500;
+        while (System.currentTimeMillis() < deadline) {
+            Message message = rabbit.receive(queue, 100);
+            if (message != null) {
+                idle.add(WorkerTestSupport.read(message.getBody()));
+            }
+        }
+        List<JsonNode> ours = idle.stream()
+                .filter(command -> List.of(empty, rejoined, reordered).contains(command.path("roomId").asString()))
+                .toList();
+        assertThat(ours).hasSize(1);
+        JsonNode command = ours.get(0);
+        assertThat(command.path("type").asString()).isEqualTo("room-idle");
+        assertThat(command.path("roomId").asString()).isEqualTo(empty);
+        assertThat(Instant.parse(command.path("emptySince").asString())).isBeforeOrEqualTo(Instant.now());
+        assertThat(command.path("commandId").asString()).isNotBlank();
+    }
+
+    private void memberEvent(String roomId, String type, String userId, long seq, String at) {
+        String body = type.equals("member-joined")
+                ? "{\"type\":\"member-joined\",\"roomId\":\"" + roomId + "\",\"seq\":" + seq + ",\"at\":\"" + at
+                        + "\",\"actorId\":\"" + userId + "\",\"userId\":\"" + userId + "\",\"displayName\":\"H\",\"role\":\"host\"}"
+                : "{\"type\":\"member-left\",\"roomId\":\"" + roomId + "\",\"seq\":" + seq + ",\"at\":\"" + at
+                        + "\",\"actorId\":\"" + userId + "\",\"userId\":\"" + userId + "\",\"reason\":\"left\"}";
+        WorkerTestSupport.sendRaw(rabbit, topology.roomEventsExchangeName(), ChorusTopology.roomRoutingKey(roomId, type),
+                body.getBytes());
     }
 
     private static String id() {
