@@ -1,5 +1,6 @@
 package dev.chorus.bench;
 
+import dev.chorus.hosting.CoHosting;
 import dev.chorus.contracts.commands.VoiceSetup;
 import dev.chorus.contracts.events.Role;
 import dev.chorus.contracts.messaging.ChorusTopology;
@@ -10,6 +11,7 @@ import dev.chorus.worker.WorkerServiceApplication;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +29,6 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,17 +53,22 @@ public final class JoinToVoiceReady {
         int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String ns = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (ReplayBridge eu = new ReplayBridge(); ReplayBridge us = new ReplayBridge()) {
-            ConfigurableApplicationContext voice = new SpringApplicationBuilder(VoiceServiceApplication.class).run(common(ns,
-                    "--server.port=0", "--chorus.voice.service-token=" + TOKEN, "--chorus.voice.default-region=eu",
-                    "--chorus.voice.bridges[0].name=eu-1", "--chorus.voice.bridges[0].region=eu",
-                    "--chorus.voice.bridges[0].base-url=" + eu.baseUrl(),
-                    "--chorus.voice.bridges[1].name=us-1", "--chorus.voice.bridges[1].region=us",
-                    "--chorus.voice.bridges[1].base-url=" + us.baseUrl(), "--logging.level.dev.chorus=WARN"));
+            Map<String, String> voiceSettings = common(ns);
+            voiceSettings.put("chorus.voice.service-token", TOKEN);
+            voiceSettings.put("chorus.voice.default-region", "eu");
+            voiceSettings.put("chorus.voice.bridges[0].name", "eu-1");
+            voiceSettings.put("chorus.voice.bridges[0].region", "eu");
+            voiceSettings.put("chorus.voice.bridges[0].base-url", eu.baseUrl().toString());
+            voiceSettings.put("chorus.voice.bridges[1].name", "us-1");
+            voiceSettings.put("chorus.voice.bridges[1].region", "us");
+            voiceSettings.put("chorus.voice.bridges[1].base-url", us.baseUrl().toString());
+            ConfigurableApplicationContext voice = CoHosting.start(VoiceServiceApplication.class, false, voiceSettings);
             String voicePort = voice.getEnvironment().getProperty("local.server.port");
-            ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerServiceApplication.class).run(common(ns,
-                    "--server.port=0", "--chorus.worker.service-token=" + TOKEN,
-                    "--chorus.worker.voice-service-url=http://127.0.0.1:" + voicePort,
-                    "--spring.mongodb.uri=" + ChorusTestServers.mongoUri() + "/" + ns, "--logging.level.dev.chorus=WARN"));
+            Map<String, String> workerSettings = common(ns);
+            workerSettings.put("chorus.worker.service-token", TOKEN);
+            workerSettings.put("chorus.worker.voice-service-url", "http://127.0.0.1:" + voicePort);
+            workerSettings.put("spring.mongodb.uri", ChorusTestServers.mongoUri() + "/" + ns);
+            ConfigurableApplicationContext worker = CoHosting.start(WorkerServiceApplication.class, false, workerSettings);
             try {
                 run(worker, new ChorusTopology(ns), members, rooms);
             } finally {
@@ -180,16 +186,17 @@ public final class JoinToVoiceReady {
                 hop.getValueAtPercentile(99) / 1000.0);
     }
 
-    private static String[] common(String ns, String... specific) {
-        List<String> args = new ArrayList<>(List.of(specific));
-        args.add("--chorus.messaging.namespace=" + ns);
-        args.add("--chorus.redis.key-prefix=" + ns + ":");
-        args.add("--spring.data.redis.host=" + ChorusTestServers.redis().host());
-        args.add("--spring.data.redis.port=" + ChorusTestServers.redis().port());
-        args.add("--spring.rabbitmq.host=" + ChorusTestServers.rabbit().host());
-        args.add("--spring.rabbitmq.port=" + ChorusTestServers.rabbit().port());
-        args.add("--spring.main.banner-mode=off");
-        return args.toArray(String[]::new);
+    private static Map<String, String> common(String ns) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("chorus.messaging.namespace", ns);
+        settings.put("chorus.redis.key-prefix", ns + ":");
+        settings.put("spring.data.redis.host", ChorusTestServers.redis().host());
+        settings.put("spring.data.redis.port", Integer.toString(ChorusTestServers.redis().port()));
+        settings.put("spring.rabbitmq.host", ChorusTestServers.rabbit().host());
+        settings.put("spring.rabbitmq.port", Integer.toString(ChorusTestServers.rabbit().port()));
+        settings.put("logging.level.dev.chorus", "WARN");
+        return settings;
     }
 
     private static long processCpuNanos() {

@@ -2,6 +2,7 @@ package dev.chorus.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.chorus.hosting.CoHosting;
 import dev.chorus.room.RoomServiceApplication;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -62,10 +62,10 @@ public final class RoomJoinLeave {
             mongo = new MongoServer(new MemoryBackend());
             String mongoUri = "mongodb://127.0.0.1:" + mongo.bind().getPort() + "/bench";
             String namespace = "bench" + UUID.randomUUID().toString().substring(0, 8);
-            service = new SpringApplicationBuilder(RoomServiceApplication.class).run(
-                    "--server.port=0", "--spring.mongodb.uri=" + mongoUri,
-                    "--chorus.messaging.namespace=" + namespace, "--chorus.redis.key-prefix=" + namespace + ":",
-                    "--logging.level.dev.chorus=WARN", "--spring.main.banner-mode=off");
+            service = CoHosting.start(RoomServiceApplication.class, true, Map.of(
+                    "server.port", "0", "spring.mongodb.uri", mongoUri,
+                    "chorus.messaging.namespace", namespace, "chorus.redis.key-prefix", namespace + ":",
+                    "logging.level.dev.chorus", "WARN"));
             url = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         }
         try {

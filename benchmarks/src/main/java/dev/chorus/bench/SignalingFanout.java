@@ -16,6 +16,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chorus.hosting.CoHosting;
 import dev.chorus.contracts.events.MessagePosted;
 import dev.chorus.contracts.messaging.ChorusTopology;
 import dev.chorus.signaling.SignalingServiceApplication;
@@ -34,7 +35,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -170,16 +173,19 @@ public final class SignalingFanout {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("signaling-fanout-node", ".log");
         System.out.println("Signaling node log: " + log);
-        return new ProcessBuilder(java, "-Xmx" + heap, "-Xms" + heap, "-cp", System.getProperty("java.class.path"),
-                SignalingServiceApplication.class.getName(),
-                "--server.port=" + port,
-                "--chorus.signaling.node-id=bench-node",
-                "--chorus.signaling.room-service-url=http://127.0.0.1:" + roomPort,
-                "--chorus.messaging.namespace=" + namespace,
-                "--chorus.redis.key-prefix=" + namespace + ":",
-                // The clients stay silent between events; browsers would ping every heartbeat.
-                "--chorus.signaling.idle-timeout=30m",
-                "--logging.level.dev.chorus=WARN")
+        Map<String, String> settings = new LinkedHashMap<>(CoHosting.settings(SignalingServiceApplication.class, false));
+        settings.put("server.port", Integer.toString(port));
+        settings.put("chorus.signaling.node-id", "bench-node");
+        settings.put("chorus.signaling.room-service-url", "http://127.0.0.1:" + roomPort);
+        settings.put("chorus.messaging.namespace", namespace);
+        settings.put("chorus.redis.key-prefix", namespace + ":");
+        // The clients stay silent between events; browsers would ping every heartbeat.
+        settings.put("chorus.signaling.idle-timeout", "30m");
+        settings.put("logging.level.dev.chorus", "WARN");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "-cp",
+                System.getProperty("java.class.path"), SignalingServiceApplication.class.getName()));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -1,6 +1,6 @@
 package dev.chorus.launcher;
 
-import dev.chorus.launcher.services.SharedClassPath;
+import dev.chorus.hosting.SharedClassPath;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;

@@ -27,9 +27,10 @@ public final class ServiceCatalog {
             new ServiceDefinition(SIGNALING, "dev.chorus.signaling.SignalingServiceApplication", false, w -> Map.of(
                     "chorus.signaling.room-service-url", w.roomServiceUrl().toString())));
 
-    /** The in-process bridge: media on the launcher's UDP port and address. */
+    /** The in-process bridge: media on the launcher's UDP port and address, Colibri2 for voice-service only. */
     private static Map<String, String> bridge(Wiring w) {
         Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("chorus.sfu.api-token", w.bridgeApiToken());
         settings.put("chorus.sfu.udp-port", Integer.toString(w.bridgeUdpPort()));
         settings.put("chorus.sfu.bind-address", w.bindAddress());
         if (!w.bridgeAddress().isBlank()) {
@@ -49,6 +50,7 @@ public final class ServiceCatalog {
             settings.put("chorus.voice.bridges[0].region", "local");
             settings.put("chorus.voice.bridges[0].base-url", bridge.toString());
             settings.put("chorus.voice.bridges[0].public-name", "in-process media-sfu");
+            settings.put("chorus.voice.bridges[0].api-token", w.bridgeApiToken());
         } else {
             // No bridge here: joins get voice-failed at once instead of polls of a missing bridge.
             settings.put("chorus.voice.bridges", "");

@@ -1,5 +1,6 @@
 package dev.chorus.launcher.services;
 
+import dev.chorus.hosting.CoHosting;
 import dev.chorus.launcher.LauncherProperties;
 import dev.chorus.launcher.embedded.EmbeddedAmqpBroker;
 import dev.chorus.launcher.embedded.EmbeddedMongo;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,6 @@ import org.springframework.util.ClassUtils;
 public class ServiceContexts implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceContexts.class);
-    private static final String NO_CONFIG_FILE = "optional:classpath:/dev/chorus/launcher/no-service-config/";
 
     /**
      * Logging is one system per JVM and each context re-applies its own levels when it starts, so
@@ -81,12 +80,13 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        String serviceToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+        String serviceToken = newSecret();
+        String bridgeApiToken = newSecret();
         Map<String, URI> started = new LinkedHashMap<>();
         URI publicUrl = URI.create("http://localhost:" + properties.httpPort());
         for (ServiceDefinition service : present()) {
             Wiring wiring = new Wiring(publicUrl, properties.bindAddress(), properties.bridgeUdpPort(), properties.bridgeAddress(), serviceToken,
-                    Map.copyOf(started));
+                    bridgeApiToken, Map.copyOf(started));
             long begin = System.nanoTime();
             ConfigurableApplicationContext context = run(service, wiring);
             String port = context.getEnvironment().getProperty("local.server.port");
@@ -97,28 +97,20 @@ public class ServiceContexts implements SmartLifecycle, DisposableBean {
         }
     }
 
+    private static String newSecret() {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+    }
+
     private ConfigurableApplicationContext run(ServiceDefinition service, Wiring wiring) {
         Class<?> mainClass = ClassUtils.resolveClassName(service.mainClass(), getClass().getClassLoader());
-        List<String> configFiles = ServiceConfigFiles.of(mainClass);
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("spring.config.location", configFiles.isEmpty() ? NO_CONFIG_FILE : String.join(",", configFiles));
         settings.put("spring.application.name", service.name());
-        settings.put("spring.main.banner-mode", "off");
         settings.put("server.port", "0");
         settings.put("server.address", "127.0.0.1");
-        // Each context keeps its meters to itself; the JVM-wide registry would mix all services.
-        settings.put("management.metrics.use-global-registry", "false");
         settings.putAll(infrastructure());
         settings.putAll(QUIET_EMBEDDED_SERVERS);
-        if (!service.usesSpringSecurity()) {
-            settings.put("spring.autoconfigure.exclude", String.join(",", SharedClassPath.SECURITY));
-        }
         settings.putAll(service.wiring().apply(wiring));
-        // Command-line arguments outrank the service's own application.yml and the environment.
-        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(mainClass)
-                .registerShutdownHook(false)
-                .run(args);
+        return CoHosting.start(mainClass, service.usesSpringSecurity(), settings);
     }
 
     /**

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * What a service needs to know to be wired in: the public address, the bridge's UDP settings, the
- * shared secret of the internal APIs (new at every start) and the internal base URL of every
- * service started before it.
+ * shared secret of the internal APIs and the in-process bridge's Colibri2 API token (both new at
+ * every start) and the internal base URL of every service started before it.
  */
 public record Wiring(URI publicUrl, String bindAddress, int bridgeUdpPort, String bridgeAddress, String serviceToken,
-        Map<String, URI> started) {
+        String bridgeApiToken, Map<String, URI> started) {
 
     /** room-service directly when it runs here, else through the public port (which then answers 503). */
     public URI roomServiceUrl() {

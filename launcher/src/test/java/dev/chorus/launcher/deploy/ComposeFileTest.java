@@ -75,6 +75,13 @@ class ComposeFileTest {
     }
 
     @Test
+    void mediaSfuTakesItsApiTokenFromTheEnvironment() throws IOException {
+        Map<?, ?> environment = (Map<?, ?>) service("media-sfu").get("environment");
+        assertThat(String.valueOf(environment.get("CHORUS_SFU_API_TOKEN"))).startsWith("${CHORUS_SFU_API_TOKEN:?");
+        assertThat(ROOT.resolve("deploy/compose/env.example")).content().contains("CHORUS_SFU_API_TOKEN=");
+    }
+
+    @Test
     void writesNoSecretIntoTheFile() throws IOException {
         for (String line : Files.readAllLines(COMPOSE)) {
             String trimmed = line.trim();
@@ -95,8 +102,26 @@ class ComposeFileTest {
             assertThat(prometheus).contains("job_name: " + name);
         }
         assertThat(prometheus).contains("jvb-eu:8080").contains("jvb-us:8080");
+        // The dashboard's media-sfu queries are checked against a real scrape in media-sfu's BridgeMetricsTest.
         assertThat(ROOT.resolve("deploy/compose/grafana/dashboards/chorus-overview.json")).content()
-                .contains("Joins per second").contains("Voice setup latency").contains("Bridge load");
+                .contains("Joins per second").contains("Voice setup latency")
+                .contains("Bridge load (Jitsi Videobridge)").contains("Bridge load (media-sfu)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesMediaSfuActuatorOnItsHttpPort() throws IOException {
+        Map<String, Object> config = new Yaml().load(Files.readString(ROOT.resolve("deploy/compose/prometheus/prometheus.yml")));
+        Map<String, Object> job = ((List<Map<String, Object>>) config.get("scrape_configs")).stream()
+                .filter(j -> "media-sfu".equals(j.get("job_name"))).findFirst().orElseThrow();
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        Map<String, Object> target = ((List<Map<String, Object>>) job.get("dns_sd_configs")).get(0);
+        assertThat((List<String>) target.get("names")).containsExactly("media-sfu");
+        Map<?, ?> buildArgs = (Map<?, ?>) ((Map<?, ?>) service("media-sfu").get("build")).get("args");
+        assertThat(String.valueOf(target.get("port"))).isEqualTo(buildArgs.get("PORT"));
+        // Labelled like the Jitsi Videobridge targets, so that the dashboard groups every bridge alike.
+        assertThat((List<Map<String, Object>>) job.get("relabel_configs"))
+                .extracting(r -> r.get("target_label")).contains("region", "bridge");
     }
 
     @Test
@@ -110,7 +135,7 @@ class ComposeFileTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         // Placeholders for the secrets compose insists on; nothing is started.
         builder.environment().putAll(Map.of("RABBITMQ_PASSWORD", "placeholder", "CHORUS_SERVICE_TOKEN", "placeholder",
-                "PUBLIC_ADDRESS", "192.0.2.1"));
+                "CHORUS_SFU_API_TOKEN", "placeholder", "PUBLIC_ADDRESS", "192.0.2.1"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

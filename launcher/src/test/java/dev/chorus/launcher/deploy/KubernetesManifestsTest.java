@@ -16,10 +16,17 @@ import org.yaml.snakeyaml.Yaml;
 class KubernetesManifestsTest {
 
     private static final Path DIR = Path.of("..", "deploy", "kubernetes").toAbsolutePath().normalize();
+    /** The optional media-sfu component; not applied unless the kustomization lists it. */
+    private static final Path MEDIA_SFU = DIR.resolve("media-sfu");
+    private static final String SFU_TOKEN_SECRET = "media-sfu-api-token";
 
     private static List<Map<String, Object>> documents() throws IOException {
+        return documents(DIR);
+    }
+
+    private static List<Map<String, Object>> documents(Path dir) throws IOException {
         List<Map<String, Object>> documents = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (Object document : new Yaml().loadAll(Files.readString(file))) {
                     if (document != null) {
@@ -34,7 +41,11 @@ class KubernetesManifestsTest {
     }
 
     private static List<Map<String, Object>> ofKind(String kind) throws IOException {
-        return documents().stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        return ofKind(documents(), kind);
+    }
+
+    private static List<Map<String, Object>> ofKind(List<Map<String, Object>> documents, String kind) {
+        return documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
     }
 
     private static String name(Map<String, Object> document) {
@@ -97,5 +108,44 @@ class KubernetesManifestsTest {
         List<String> workloads = Stream.concat(ofKind("Deployment").stream(), ofKind("StatefulSet").stream())
                 .map(KubernetesManifestsTest::name).toList();
         assertThat(workloads).noneMatch(n -> n.contains("mongo") || n.contains("redis") || n.contains("rabbit"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mediaSfuComponentHandsItsApiTokenToTheBridgeAndVoiceServiceOnly() throws IOException {
+        List<Map<String, Object>> component = documents(MEDIA_SFU);
+        assertThat(ofKind(component, "Component")).hasSize(1);
+        Map<String, Object> pool = ofKind(component, "StatefulSet").get(0);
+        assertThat(at(pool, "spec", "template", "spec").get("hostNetwork")).isEqualTo(true);
+        Map<String, Object> bridge = containers(pool).get(0);
+        assertThat(secretOf(bridge, "CHORUS_SFU_API_TOKEN")).isEqualTo(SFU_TOKEN_SECRET);
+
+        Map<String, Object> fleet = ofKind(component, "Deployment").stream()
+                .filter(d -> name(d).equals("voice-service")).findFirst().orElseThrow();
+        List<Map<String, Object>> added = (List<Map<String, Object>>) containers(fleet).get(0).get("env");
+        String tokenVariable = added.stream().map(e -> String.valueOf(e.get("name")))
+                .filter(n -> n.matches("CHORUS_VOICE_BRIDGES_\\d+_API_TOKEN")).findFirst().orElseThrow();
+        assertThat(secretOf(containers(fleet).get(0), tokenVariable)).isEqualTo(SFU_TOKEN_SECRET);
+        // The added bridge takes an index the base fleet does not use.
+        String index = tokenVariable.replaceAll("\\D", "");
+        Map<String, Object> voice = ofKind("Deployment").stream().filter(d -> name(d).equals("voice-service"))
+                .findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) containers(voice).get(0).get("env"))
+                .noneMatch(e -> String.valueOf(e.get("name")).startsWith("CHORUS_VOICE_BRIDGES_" + index + "_"));
+        // Nothing outside the component refers to the token's secret.
+        assertThat(documents().toString()).doesNotContain(SFU_TOKEN_SECRET);
+
+        Map<String, Object> monitor = ofKind(component, "PodMonitor").get(0);
+        Map<String, Object> endpoint = ((List<Map<String, Object>>) at(monitor, "spec").get("podMetricsEndpoints")).get(0);
+        assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+        assertThat((List<Map<String, Object>>) bridge.get("ports")).anyMatch(p -> endpoint.get("port").equals(p.get("name")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String secretOf(Map<String, Object> container, String variable) {
+        Map<String, Object> entry = ((List<Map<String, Object>>) container.get("env")).stream()
+                .filter(e -> variable.equals(e.get("name"))).findFirst().orElseThrow();
+        assertThat(entry).as(variable + " has no literal value").doesNotContainKey("value");
+        return String.valueOf(at(entry, "valueFrom", "secretKeyRef").get("name"));
     }
 }

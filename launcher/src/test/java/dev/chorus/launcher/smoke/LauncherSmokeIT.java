@@ -77,6 +77,7 @@ class LauncherSmokeIT {
         }
         if (expected.contains(ServiceCatalog.MEDIA_SFU)) {
             assertThat(report).contains("127.0.0.1:" + udpPort);
+            inProcessBridgeAnswersOnlyVoiceService(URI.create(reportedAddress(ServiceCatalog.MEDIA_SFU)));
         }
         assertThat(get(base.resolve("/launcher/health")).body()).contains("\"UP\"");
         if (getClass().getClassLoader().getResource("META-INF/resources/index.html") != null) {
@@ -113,6 +114,29 @@ class LauncherSmokeIT {
             assertThat(json.readTree(room.body()).get("title").asString()).isEqualTo(session.title());
             stopCleanly();
         }
+    }
+
+    /**
+     * The bridge's Colibri2 API refuses callers without the launcher's token, while voice-service,
+     * which has it, polls its stats (seen in the bridge's own request meters); the bridge's meters
+     * are served from its own context although every service shares this JVM.
+     */
+    private void inProcessBridgeAnswersOnlyVoiceService(URI bridge) throws Exception {
+        assertThat(get(bridge.resolve("/colibri/stats")).statusCode()).as("bridge stats without a token").isEqualTo(401);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String metrics = get(bridge.resolve("/actuator/prometheus")).body();
+        while (!pollsAnswered(metrics) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            metrics = get(bridge.resolve("/actuator/prometheus")).body();
+        }
+        assertThat(pollsAnswered(metrics)).as("voice-service's stats polls answered 200:\n" + metrics).isTrue();
+        assertThat(metrics).contains("chorus_sfu_endpoints").contains("chorus_sfu_packets_total{direction=\"out\"}")
+                .doesNotContain("chorus_rooms_live");
+    }
+
+    private static boolean pollsAnswered(String metrics) {
+        return metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("uri=\"/colibri/stats\"") && line.contains("status=\"200\""));
     }
 
     private record Session(String username, String token, String roomId, String title) {

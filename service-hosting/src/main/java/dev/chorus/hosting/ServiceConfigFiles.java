@@ -1,4 +1,4 @@
-package dev.chorus.launcher.services;
+package dev.chorus.hosting;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
