@@ -141,6 +141,9 @@ test('a room from first listener to removed guest', async (t) => {
     await host.screenshot('speaker-talking');
     const audio = await inboundAudio(host.page);
     assert.ok(audio.packets > 0 && audio.energy > 0, JSON.stringify(audio));
+    // Both connections were renegotiated for the new speaker; neither header may still say "connecting".
+    await host.page.getByText('audio on').waitFor(WAIT);
+    await lee.page.getByText('audio on').waitFor(WAIT);
   });
 
   await t.test('chat goes both ways', async () => {

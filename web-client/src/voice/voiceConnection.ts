@@ -75,8 +75,9 @@ export class VoiceConnection {
 
   private async applyNow(session: VoiceSession): Promise<void> {
     if (this.closed || session.roomId !== this.roomId) return;
-    this.listener.status?.({ state: 'connecting' });
     const reuse = this.pc !== null && this.session?.sessionId === session.sessionId;
+    // A new offer on a live connection (a speaker came or went) keeps the audio flowing: no "connecting".
+    if (!reuse || this.pc!.connectionState !== 'connected') this.listener.status?.({ state: 'connecting' });
     if (reuse) {
       try {
         await this.pc!.setRemoteDescription({ type: 'offer', sdp: session.sdpOffer });
@@ -99,6 +100,7 @@ export class VoiceConnection {
     await iceGatheringDone(pc);
     if (this.closed || this.pc !== pc) return;
     this.send({ type: 'voice-answer', roomId: this.roomId, sessionId: session.sessionId, sdp: pc.localDescription!.sdp });
+    if (pc.connectionState === 'connected') this.listener.status?.({ state: 'connected' });
     this.startLevels();
   }
 
