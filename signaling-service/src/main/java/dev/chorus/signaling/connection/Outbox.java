@@ -31,6 +31,7 @@ final class Outbox {
     private final AtomicLong queued = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean slowReported = new AtomicBoolean();
     /** Runs once everything offered so far has been sent (a close that must not cut off the last frames). */
     private final AtomicReference<Runnable> afterFlush = new AtomicReference<>();
     /** {@link System#nanoTime()} when the send in progress started, 0 when none is. */
@@ -55,7 +56,7 @@ final class Outbox {
         if (stuck || queued.addAndGet(frame.size()) > bufferLimit) {
             if (closed.compareAndSet(false, true)) {
                 queue.clear();
-                onSlow.accept(this);
+                reportSlow();
             }
             return;
         }
@@ -81,6 +82,12 @@ final class Outbox {
         queue.clear();
     }
 
+    private void reportSlow() {
+        if (slowReported.compareAndSet(false, true)) {
+            onSlow.accept(this);
+        }
+    }
+
     private void scheduleDrain() {
         if (draining.compareAndSet(false, true)) {
             senders.execute(this::drain);
@@ -99,13 +106,14 @@ final class Outbox {
         } catch (IOException | RuntimeException e) {
             // A send that failed after blocking for the whole time limit timed out: the client is too slow.
             boolean timedOut = sendingSince != 0 && System.nanoTime() - sendingSince >= sendTimeLimitNanos;
-            if (closed.compareAndSet(false, true)) {
-                queue.clear();
-                if (timedOut) {
-                    onSlow.accept(this);
-                } else {
-                    onSendFailure.accept(e);
-                }
+            queue.clear();
+            boolean wasOpen = closed.compareAndSet(false, true);
+            // A timed-out send may already have closed the socket (the server's own write timeout does,
+            // and closing closes this outbox): it still was a slow client.
+            if (timedOut) {
+                reportSlow();
+            } else if (wasOpen) {
+                onSendFailure.accept(e);
             }
         } finally {
             sendingSince = 0;

@@ -80,6 +80,9 @@ public class RoomSubscriptions {
         });
         connection.roomIds().add(roomId);
         subscriptionCount.incrementAndGet();
+        // Recorded now, on the socket's own thread, before its close can be handled: a socket that dies
+        // right after its snapshot still names this room when its grace period ends.
+        presence.roomsChanged(connection.userId());
         load(subscription, true);
     }
 
@@ -154,24 +157,23 @@ public class RoomSubscriptions {
                     load(subscription, false, attempt + 1);
                 }
                 if (first) {
-                    presence.roomsChanged(connection.userId());
                     log.info("{} subscribed to room {} at seq {}", connection, roomId, seq);
                 }
             } catch (FrameException refused) {
                 log.info("{} could not (re)subscribe to room {}: {} {}", connection, roomId,
                         refused.code().wireName(), refused.getMessage());
-                drop(connection, roomId, first, refused.toFrame());
+                drop(connection, roomId, refused.toFrame());
             } catch (RuntimeException e) {
                 log.warn("Loading the snapshot of room {} for {} failed", roomId, connection, e);
-                drop(connection, roomId, first, ServerFrame.Error.of(ErrorCode.UNAVAILABLE,
+                drop(connection, roomId, ServerFrame.Error.of(ErrorCode.UNAVAILABLE,
                         "Could not load the room, subscribe again", roomId));
             }
         });
     }
 
     /** Nothing half-applied: a subscription whose snapshot cannot be had goes away with the error. */
-    private void drop(ClientConnection connection, String roomId, boolean first, ServerFrame.Error error) {
-        if (remove(connection, roomId) && !first) {
+    private void drop(ClientConnection connection, String roomId, ServerFrame.Error error) {
+        if (remove(connection, roomId)) {
             presence.roomsChanged(connection.userId());
         }
         connection.send(frames.encode(error));

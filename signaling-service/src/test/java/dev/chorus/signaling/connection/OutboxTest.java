@@ -6,12 +6,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,24 @@ class OutboxTest {
 
         assertThat(slowReports).hasValue(1);
         assertThat(sent).containsExactly("first");
+    }
+
+    /** Tomcat's own write timeout closes the socket inside the send, before the send throws. */
+    @Test
+    void aSendThatTimesOutIsReportedSlowEvenIfTheSocketWasClosedMeanwhile() throws Exception {
+        AtomicReference<Outbox> outbox = new AtomicReference<>();
+        doAnswer(call -> {
+            Thread.sleep(60);
+            outbox.get().close();
+            throw new SocketTimeoutException("Write timeout");
+        }).when(session).sendMessage(any());
+        outbox.set(new Outbox(session, senders, 1_000_000, 50_000_000L, o -> slowReports.incrementAndGet(), e -> { }));
+
+        outbox.get().offer(EncodedFrame.of("never read"));
+
+        await().until(() -> slowReports.get() == 1);
+        outbox.get().offer(EncodedFrame.of("after the close"));
+        await().until(outbox.get()::isEmpty);
+        assertThat(slowReports).hasValue(1);
     }
 }
