@@ -6,7 +6,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +19,7 @@ public final class UserEventInbox {
     private final RabbitTemplate rabbit;
     private final Queue queue;
 
-    public UserEventInbox(RabbitAdmin admin, RabbitTemplate rabbit, ChorusTopology topology, String userId) {
+    public UserEventInbox(AmqpAdmin admin, RabbitTemplate rabbit, ChorusTopology topology, String userId) {
         this.rabbit = rabbit;
         // Not exclusive: the template may read on another connection than the admin declared on. The broker
         // deletes it a minute after its last use.

@@ -2,19 +2,17 @@ package dev.chorus.voice.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chorus.contracts.messaging.ChorusTopology;
 import dev.chorus.testsupport.ChorusServersInitializer;
 import dev.chorus.voice.UserEventInbox;
+import dev.chorus.voice.UserEventInboxes;
 import dev.chorus.voice.VoiceApiClient;
-import dev.chorus.voice.testbridge.ReplayBridge;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,47 +24,37 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ChorusServersInitializer.class)
+@Import(UserEventInboxes.class)
 class BridgeFailoverIntegrationTest {
 
     static final String TOKEN = "failover-token";
+    @RegisterExtension
     static final FailoverFleet FLEET = new FailoverFleet();
-    static final ReplayBridge EU_A = FLEET.euA;
-    static final ReplayBridge EU_B = FLEET.euB;
-    static final ReplayBridge US = FLEET.us;
 
     @DynamicPropertySource
     static void bridges(DynamicPropertyRegistry registry) {
         FLEET.register(registry, TOKEN);
     }
 
-    @AfterAll
-    static void stopBridges() {
-        FLEET.stop();
-    }
-
     @LocalServerPort
     int port;
     @Autowired
-    RabbitAdmin admin;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    ChorusTopology topology;
+    UserEventInboxes inboxes;
 
     @Test
     void membersOfALostBridgeAreMovedOrTold() {
         VoiceApiClient api = new VoiceApiClient(port, TOKEN);
-        UserEventInbox speakerInbox = new UserEventInbox(admin, rabbit, topology, "speaker-eu");
-        UserEventInbox listenerInbox = new UserEventInbox(admin, rabbit, topology, "listener-eu");
-        UserEventInbox usInbox = new UserEventInbox(admin, rabbit, topology, "listener-us");
+        UserEventInbox speakerInbox = inboxes.of("speaker-eu");
+        UserEventInbox listenerInbox = inboxes.of("listener-eu");
+        UserEventInbox usInbox = inboxes.of("listener-us");
         JsonNode speaker = api.post("/rooms/room-f/members/speaker-eu/session", Map.of("role", "host")).body();
         JsonNode listener = api.post("/rooms/room-f/members/listener-eu/session", Map.of("role", "listener")).body();
         api.post("/rooms/room-f/members/listener-us/session", Map.of("role", "listener", "region", "us"));
         assertThat(speaker.path("bridge").asString()).isEqualTo("eu-a");
         assertThat(listener.path("bridge").asString()).isEqualTo("eu-a");
 
-        EU_A.stop();
-        US.stop();
+        FLEET.euA.stop();
+        FLEET.us.stop();
 
         JsonNode movedSpeaker = speakerInbox.next();
         JsonNode movedListener = listenerInbox.next();
@@ -79,7 +67,7 @@ class BridgeFailoverIntegrationTest {
         assertThat(movedListener.path("session").path("canSend").asBoolean()).isFalse();
         assertThat(usFailed.path("type").asString()).isEqualTo("voice-failed");
         assertThat(usFailed.path("reason").asString()).isEqualTo("no-bridge");
-        assertThat(EU_B.endpointCount()).isEqualTo(2);
+        assertThat(FLEET.euB.endpointCount()).isEqualTo(2);
 
         JsonNode again = api.post("/rooms/room-f/members/speaker-eu/session", Map.of("role", "host")).body();
         assertThat(again.path("sessionId")).isEqualTo(movedSpeaker.path("session").path("sessionId"));

@@ -1,13 +1,16 @@
 package dev.chorus.voice.failover;
 
 import dev.chorus.voice.testbridge.ReplayBridge;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The fleet a failover test loses a bridge of: two bridges in eu, one in us, polled often. Each test
- * class has its own, since losing a bridge cannot be undone.
+ * class has its own, since losing a bridge cannot be undone, registered as an extension that stops
+ * the bridges after the class.
  */
-final class FailoverFleet {
+final class FailoverFleet implements AfterAllCallback {
 
     final ReplayBridge euA = new ReplayBridge();
     final ReplayBridge euB = new ReplayBridge();
@@ -29,7 +32,8 @@ final class FailoverFleet {
         }
     }
 
-    void stop() {
+    @Override
+    public void afterAll(ExtensionContext context) {
         euA.stop();
         euB.stop();
         us.stop();

@@ -3,21 +3,19 @@ package dev.chorus.voice.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.chorus.contracts.messaging.ChorusTopology;
 import dev.chorus.testsupport.ChorusServersInitializer;
 import dev.chorus.voice.UserEventInbox;
+import dev.chorus.voice.UserEventInboxes;
 import dev.chorus.voice.VoiceApiClient;
-import dev.chorus.voice.testbridge.ReplayBridge;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,57 +27,47 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ChorusServersInitializer.class)
+@Import(UserEventInboxes.class)
 class RelayFailoverIntegrationTest {
 
     static final String TOKEN = "relay-failover-token";
+    @RegisterExtension
     static final FailoverFleet FLEET = new FailoverFleet();
-    static final ReplayBridge EU_A = FLEET.euA;
-    static final ReplayBridge EU_B = FLEET.euB;
-    static final ReplayBridge US = FLEET.us;
 
     @DynamicPropertySource
     static void bridges(DynamicPropertyRegistry registry) {
         FLEET.register(registry, TOKEN);
     }
 
-    @AfterAll
-    static void stopBridges() {
-        FLEET.stop();
-    }
-
     @LocalServerPort
     int port;
     @Autowired
-    RabbitAdmin admin;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    ChorusTopology topology;
+    UserEventInboxes inboxes;
 
     @Test
     void relaysAreRebuiltAroundTheConferenceThatReplacesALostOne() {
         VoiceApiClient api = new VoiceApiClient(port, TOKEN);
-        UserEventInbox euInbox = new UserEventInbox(admin, rabbit, topology, "eu-member");
+        UserEventInbox euInbox = inboxes.of("eu-member");
         JsonNode eu = api.post("/rooms/room-r/members/eu-member/session", Map.of("role", "speaker", "region", "eu")).body();
         JsonNode us = api.post("/rooms/room-r/members/us-member/session", Map.of("role", "listener", "region", "us")).body();
         assertThat(eu.path("bridge").asString()).isEqualTo("eu-a");
-        assertThat(US.relayRequests()).hasSize(2); // create, then eu-a's transport
-        assertThat(US.relayRequests().get(0).body().path("relays").get(0).path("id").asString()).isEqualTo("eu-a");
+        assertThat(FLEET.us.relayRequests()).hasSize(2); // create, then eu-a's transport
+        assertThat(FLEET.us.relayRequests().get(0).body().path("relays").get(0).path("id").asString()).isEqualTo("eu-a");
 
-        EU_A.stop();
+        FLEET.euA.stop();
 
         JsonNode moved = euInbox.next();
         assertThat(moved.path("session").path("bridge").asString()).isEqualTo("eu-b");
         String movedEndpoint = moved.path("session").path("sessionId").asString();
         // The relays are rebuilt once every member of the lost bridge was moved: expire, create, transport.
-        await().atMost(Duration.ofSeconds(10)).until(() -> US.relayRequests().size() >= 5);
-        List<JsonNode> usRelays = US.relayRequests().stream().map(r -> r.body().path("relays").get(0)).toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> FLEET.us.relayRequests().size() >= 5);
+        List<JsonNode> usRelays = FLEET.us.relayRequests().stream().map(r -> r.body().path("relays").get(0)).toList();
         assertThat(usRelays.get(2).path("id").asString()).isEqualTo("eu-a");
         assertThat(usRelays.get(2).path("expire").asBoolean()).isTrue();
         assertThat(usRelays.get(3).path("id").asString()).isEqualTo("eu-b");
         assertThat(usRelays.get(3).path("create").asBoolean()).isTrue();
         assertThat(usRelays.get(3).path("endpoints").get(0).path("id").asString()).isEqualTo(movedEndpoint);
-        JsonNode euBCreate = EU_B.relayRequests().get(0).body().path("relays").get(0);
+        JsonNode euBCreate = FLEET.euB.relayRequests().get(0).body().path("relays").get(0);
         assertThat(euBCreate.path("id").asString()).isEqualTo("us-1");
         assertThat(euBCreate.path("transport").path("ice-controlling").asBoolean()).isTrue();
         assertThat(euBCreate.path("endpoints").get(0).path("id").asString()).isEqualTo(us.path("sessionId").asString());

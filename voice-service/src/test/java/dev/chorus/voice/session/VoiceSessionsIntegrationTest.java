@@ -3,9 +3,9 @@ package dev.chorus.voice.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.chorus.contracts.messaging.ChorusTopology;
 import dev.chorus.testsupport.ChorusServersInitializer;
 import dev.chorus.voice.UserEventInbox;
+import dev.chorus.voice.UserEventInboxes;
 import dev.chorus.voice.VoiceApiClient;
 import dev.chorus.voice.VoiceApiClient.Reply;
 import dev.chorus.voice.testbridge.ReplayBridge;
@@ -14,11 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 /** voice-service on its real HTTP port, real Redis and RabbitMQ, against replayed bridges in two regions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ChorusServersInitializer.class)
+@Import(UserEventInboxes.class)
 class VoiceSessionsIntegrationTest {
 
     static final String TOKEN = "test-service-token";
@@ -58,11 +58,7 @@ class VoiceSessionsIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    RabbitAdmin admin;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    ChorusTopology topology;
+    UserEventInboxes inboxes;
 
     @Test
     void aListenerGetsAForceMutedEndpointAndAnOfferOnce() {
@@ -104,7 +100,7 @@ class VoiceSessionsIntegrationTest {
     void aSpeakersAnswerReachesTheBridgeAndListenersGetAnOfferWithTheirSource() {
         String room = newId();
         VoiceApiClient api = new VoiceApiClient(port, TOKEN);
-        UserEventInbox listenerInbox = new UserEventInbox(admin, rabbit, topology, "lis-" + room);
+        UserEventInbox listenerInbox = inboxes.of("lis-" + room);
         api.post("/rooms/" + room + "/members/lis-" + room + "/session", Map.of("role", "listener"));
         JsonNode speaker = api.post("/rooms/" + room + "/members/spk/session", Map.of("role", "host")).body();
 
@@ -126,7 +122,7 @@ class VoiceSessionsIntegrationTest {
     void aRoomSpanningRegionsLinksItsBridgesByRelaysAndListenersHearTheOtherRegion() {
         String room = newId();
         VoiceApiClient api = new VoiceApiClient(port, TOKEN);
-        UserEventInbox usListener = new UserEventInbox(admin, rabbit, topology, "usl-" + room);
+        UserEventInbox usListener = inboxes.of("usl-" + room);
         JsonNode listener = api.post("/rooms/" + room + "/members/usl-" + room + "/session",
                 Map.of("role", "listener", "region", "us")).body();
         JsonNode speaker = api.post("/rooms/" + room + "/members/eus/session", Map.of("role", "speaker", "region", "eu"))
