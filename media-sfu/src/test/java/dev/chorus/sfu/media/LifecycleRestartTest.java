@@ -2,7 +2,6 @@ package dev.chorus.sfu.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chorus.media.peer.PeerRuntime;
 import dev.chorus.media.peer.ReceivedStream;
 import dev.chorus.media.peer.SyntheticPeer;
 import dev.chorus.sfu.conference.ConferenceRegistry;
@@ -32,11 +31,9 @@ class LifecycleRestartTest {
   @Test
   void mediaFlowsAgainAfterTheLifecycleIsStoppedAndStarted() throws Exception {
     BridgeSession session = new BridgeSession(port);
-    try (PeerRuntime runtime = PeerRuntime.start();
-        SyntheticPeer speaker = SyntheticPeer.create(runtime);
-        SyntheticPeer listener = SyntheticPeer.create(runtime)) {
-      session.connect("speaker", speaker, registry);
-      session.connect("listener", listener, registry);
+    try (SpeakerAndListener peers = SpeakerAndListener.connect(session, registry)) {
+      SyntheticPeer speaker = peers.speaker();
+      SyntheticPeer listener = peers.listener();
       assertHeard(speaker, listener);
 
       context.stop();

@@ -2,7 +2,6 @@ package dev.chorus.sfu.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chorus.media.peer.PeerRuntime;
 import dev.chorus.media.peer.ReceivedStream;
 import dev.chorus.media.peer.SyntheticPeer;
 import dev.chorus.sfu.conference.ConferenceRegistry;
@@ -30,11 +29,9 @@ class StaleForwardingTest {
   @Test
   void copiesOlderThanTheBoundAreDroppedAndCounted() throws Exception {
     BridgeSession session = new BridgeSession(port);
-    try (PeerRuntime runtime = PeerRuntime.start();
-        SyntheticPeer speaker = SyntheticPeer.create(runtime);
-        SyntheticPeer listener = SyntheticPeer.create(runtime)) {
-      session.connect("speaker", speaker, registry);
-      session.connect("listener", listener, registry);
+    try (SpeakerAndListener peers = SpeakerAndListener.connect(session, registry)) {
+      SyntheticPeer speaker = peers.speaker();
+      SyntheticPeer listener = peers.listener();
       long droppedBefore = session.stage("fanout", "dropped");
       long passedBefore = session.stage("fanout", "passed");
 
