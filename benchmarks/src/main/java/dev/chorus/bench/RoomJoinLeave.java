@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * goal asks) against the machine's Redis and RabbitMQ and an in-process Mongo-protocol server; with
  * {@code --url http://host:port} it loads a running room-service instead.
  *
- * <pre>./bench RoomJoinLeave [--users 200] [--rooms 20] [--threads 32] [--seconds 20] [--url URL]</pre>
+ * <pre>./bench RoomJoinLeave [--users 200] [--rooms 20] [--threads 32] [--seconds 20] [--warm-up 5] [--url URL]</pre>
  */
 public final class RoomJoinLeave {
 
@@ -54,6 +54,7 @@ public final class RoomJoinLeave {
         int rooms = Integer.parseInt(options.getOrDefault("rooms", "20"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+        int warmUpSeconds = Integer.parseInt(options.getOrDefault("warm-up", "5"));
 
         ConfigurableApplicationContext service = null;
         MongoServer mongo = null;
@@ -69,7 +70,7 @@ public final class RoomJoinLeave {
             url = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         }
         try {
-            new RoomJoinLeave(url).run(users, rooms, threads, seconds);
+            new RoomJoinLeave(url).run(users, rooms, threads, seconds, warmUpSeconds);
         } finally {
             if (service != null) {
                 service.close();
@@ -80,7 +81,7 @@ public final class RoomJoinLeave {
         }
     }
 
-    private void run(int userCount, int roomCount, int threads, int seconds) throws Exception {
+    private void run(int userCount, int roomCount, int threads, int seconds, int warmUpSeconds) throws Exception {
         System.out.printf("room-service at %s: %d users, %d rooms, %d concurrent clients, %d s per phase%n", base,
                 userCount, roomCount, threads, seconds);
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -100,10 +101,12 @@ public final class RoomJoinLeave {
         // Room hosts stay in their rooms; the others join and leave.
         List<String> guests = tokens.subList(Math.min(roomCount, tokens.size() - 1), tokens.size());
 
-        Phase warmup = joinLeave(guests, roomIds, threads, 5);
-        System.out.printf("warm-up: %d joins%n", warmup.operations);
+        Phase warmup = joinLeave(guests, roomIds, threads, warmUpSeconds);
+        System.out.printf("warm-up: %d joins in %d s%n", warmup.operations, warmUpSeconds);
         Phase reference = reads(guests, threads, seconds);
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         Phase load = joinLeave(guests, roomIds, threads, seconds);
+        long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
 
         System.out.println();
         System.out.printf("%-34s %10s %10s %10s %10s %8s%n", "", "ops/s", "p50 ms", "p99 ms", "max ms", "CPU %");
@@ -111,6 +114,8 @@ public final class RoomJoinLeave {
         print("join (POST .../join)", load, load.first);
         print("leave (POST .../leave)", load, load.second);
         System.out.printf("errors during load: %d%n", load.errors);
+        System.out.printf("JIT compiling during load: %d ms (of this JVM; a room-service given by --url is not seen)%n",
+                jitMillis);
         System.out.println("Goal: 2,000 joins/s with join p99 under 50 ms on 2 cores, load generator included.");
     }
 
