@@ -64,6 +64,9 @@ class RelayMesh {
      * @return the conferences whose members now hear other remote speakers (their offers change)
      */
     Set<String> reconcile(String roomId) {
+        if (nothingToLink(roomId)) {
+            return Set.of();
+        }
         return store.locked("relays:" + roomId, () -> {
             List<ConferencePlacement> placements = store.conferences(roomId).stream()
                     .filter(p -> registry.isUp(p.bridge())).sorted(Comparator.comparing(ConferencePlacement::bridge))
@@ -123,6 +126,17 @@ class RelayMesh {
             store.relaysComplete(roomId, complete);
             return changed;
         });
+    }
+
+    /**
+     * A room on one bridge, with no relays to tear down and none owed: what most joins and leaves see,
+     * answered without the relay lock or the room's member list. What the full reconciliation would do
+     * then is nothing.
+     */
+    private boolean nothingToLink(String roomId) {
+        return store.relayPairs(roomId).isEmpty()
+                && store.conferences(roomId).stream().filter(p -> registry.isUp(p.bridge())).count() < 2
+                && !store.isUnlinked(roomId);
     }
 
     /** Allocates both relays, then hands each the other's transport (the smaller bridge name controls ICE). */

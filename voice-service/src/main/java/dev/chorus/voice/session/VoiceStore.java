@@ -101,6 +101,10 @@ public class VoiceStore {
         }
     }
 
+    public boolean isUnlinked(String roomId) {
+        return Boolean.TRUE.equals(redis.opsForSet().isMember(keys.unlinkedRooms(), roomId));
+    }
+
     /** The rooms whose relays could not all be set up. */
     public Set<String> unlinkedRooms() {
         Set<String> rooms = redis.opsForSet().members(keys.unlinkedRooms());
